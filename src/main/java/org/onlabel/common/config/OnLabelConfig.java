@@ -1,0 +1,49 @@
+package org.onlabel.common.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Everything the service reads from configuration under {@code onlabel.*}. */
+@ConfigMapping(prefix = "onlabel")
+public interface OnLabelConfig {
+
+    Api api();
+
+    ReferenceCatalog referenceCatalog();
+
+    EmbeddedDb embeddedDb();
+
+    interface Api {
+        /** Largest request body accepted, in bytes; bigger bodies get a 413 problem. */
+        @WithDefault("1048576")
+        long maxBodyBytes();
+
+        /** Page size when a list request gives no {@code limit}. */
+        @WithDefault("50")
+        int defaultPageSize();
+
+        /** Largest page size; a bigger {@code limit} is capped to it. */
+        @WithDefault("500")
+        int maxPageSize();
+    }
+
+    interface ReferenceCatalog {
+        /** Load the shipped reference datasets into an empty catalog at start-up. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /**
+     * The embedded PostgreSQL used when no JDBC URL is configured. Read by {@code OnLabelMain} before Quarkus
+     * starts (see {@code EmbeddedDatabaseSettings}); mapped here so that the settings are documented and checked.
+     */
+    interface EmbeddedDb {
+        @WithName("data-dir")
+        @WithDefault("data/postgres")
+        String dataDir();
+
+        @WithDefault("15432")
+        int port();
+    }
+}

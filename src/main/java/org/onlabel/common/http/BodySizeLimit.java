@@ -1,0 +1,91 @@
+package org.onlabel.common.http;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import jakarta.ws.rs.ext.Provider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.onlabel.common.config.OnLabelConfig;
+import org.onlabel.common.error.ApiException;
+import org.onlabel.common.error.ProblemType;
+
+/**
+ * Refuses request bodies over {@code onlabel.api.max-body-bytes} with a 413 problem: early when the client
+ * declares the length, and while reading when it streams a chunked body.
+ */
+@Provider
+public class BodySizeLimit implements ReaderInterceptor {
+    // Providers are built before runtime configuration exists, so the limit is read when a request arrives.
+    private final jakarta.inject.Provider<OnLabelConfig> config;
+
+    public BodySizeLimit(jakarta.inject.Provider<OnLabelConfig> config) {
+        this.config = config;
+    }
+
+    private long limit() {
+        return config.get().api().maxBodyBytes();
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public void checkDeclaredLength(ContainerRequestContext request) {
+        String declared = request.getHeaderString("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > limit()) {
+                    throw tooLarge();
+                }
+            } catch (NumberFormatException ignored) {
+                // the HTTP layer rejects a malformed Content-Length itself
+            }
+        }
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        context.setInputStream(new LimitedInputStream(context.getInputStream(), limit()));
+        return context.proceed();
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(ProblemType.PAYLOAD_TOO_LARGE,
+                "The request body is larger than the limit of " + limit() + " bytes");
+    }
+
+    private final class LimitedInputStream extends FilterInputStream {
+        private final long limit;
+        private long read;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw tooLarge();
+            }
+        }
+    }
+}

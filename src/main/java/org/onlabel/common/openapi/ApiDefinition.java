@@ -1,0 +1,60 @@
+package org.onlabel.common.openapi;
+
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Contact;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.onlabel.common.error.Problem;
+
+/** The document-level parts of the OpenAPI contract: info, and the error responses operations refer to. */
+@OpenAPIDefinition(
+        info = @Info(title = "OnLabel API", version = "v1",
+                description = "Provenance and intended-use registry for medical imaging datasets: what a dataset is, "
+                        + "what it was made for, what was done to it, and whether a proposed use is on-label.",
+                license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0"),
+                contact = @Contact(name = "OnLabel")),
+        components = @Components(responses = {
+                @APIResponse(name = "BadRequest", description = "Malformed request: the body is not JSON or has fields of the wrong type or unknown fields",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                                examples = @ExampleObject(name = "unknown-field", value = ApiDefinition.BAD_REQUEST))),
+                @APIResponse(name = "ValidationFailed", description = "The request is well-formed but some fields are invalid",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                                examples = @ExampleObject(name = "unknown-task", value = ApiDefinition.VALIDATION_FAILED))),
+                @APIResponse(name = "NotFound", description = "No such resource (or not visible to the caller)",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                                examples = @ExampleObject(name = "not-found", value = ApiDefinition.NOT_FOUND))),
+                @APIResponse(name = "Conflict", description = "Conflicts with an existing resource, e.g. a duplicate key",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                                examples = @ExampleObject(name = "duplicate-key", value = ApiDefinition.CONFLICT))),
+                @APIResponse(name = "PreconditionFailed", description = "If-Match names a stale ETag",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "PreconditionRequired", description = "If-Match is missing",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "PayloadTooLarge", description = "The body is over the configured limit",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "UnsupportedMediaType", description = "The body is not application/json",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        }))
+public class ApiDefinition extends Application {
+    static final String BAD_REQUEST = """
+            {"type": "urn:onlabel:problem:malformed-request", "title": "Malformed request", "status": 400,
+             "detail": "Unknown field 'colour'", "instance": "/api/v1/datasets",
+             "errors": [{"field": "colour", "message": "unknown field"}]}""";
+    static final String VALIDATION_FAILED = """
+            {"type": "urn:onlabel:problem:validation-failed", "title": "Validation failed", "status": 422,
+             "detail": "1 field is invalid", "instance": "/api/v1/datasets",
+             "errors": [{"field": "intendedUses[0].task",
+                         "message": "'segmentaton' is not in vocabulary tasks (see GET /api/v1/vocabularies/tasks)"}]}""";
+    static final String NOT_FOUND = """
+            {"type": "urn:onlabel:problem:not-found", "title": "Not found", "status": 404,
+             "detail": "Dataset 'no-such-dataset' not found", "instance": "/api/v1/datasets/no-such-dataset"}""";
+    static final String CONFLICT = """
+            {"type": "urn:onlabel:problem:conflict", "title": "Conflict", "status": 409,
+             "detail": "A dataset with key 'brats-2021' already exists", "instance": "/api/v1/datasets"}""";
+}

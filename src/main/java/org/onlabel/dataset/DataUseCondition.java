@@ -1,0 +1,15 @@
+package org.onlabel.dataset;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "A GA4GH Data Use Ontology condition")
+public record DataUseCondition(
+        @Schema(description = "DUO abbreviation or CURIE (vocabulary duo-codes); stored as the abbreviation",
+                examples = "NCU", required = true)
+        @NotBlank String code,
+        @Schema(description = "Disease term, for DS (disease-specific research)", nullable = true,
+                examples = "MONDO:0018177")
+        @Size(max = 200) String disease) {
+}

@@ -1,0 +1,78 @@
+package org.onlabel.dataset;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+@ApplicationScoped
+public class DatasetRepository implements PanacheRepository<Dataset> {
+
+    public Optional<Dataset> findByKey(String key) {
+        return find("key", key).firstResultOptional();
+    }
+
+    public boolean existsByKey(String key) {
+        return count("key", key) > 0;
+    }
+
+    /**
+     * One page of datasets in key order. The filters run in PostgreSQL on indexed columns (full-text search on a
+     * generated tsvector, array and JSONB containment), then the page's rows are loaded by id.
+     */
+    public List<Dataset> list(DatasetQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT d.id FROM dataset d WHERE TRUE");
+        Map<String, Object> params = new LinkedHashMap<>();
+        query.text().ifPresent(q -> {
+            sql.append(" AND d.search @@ websearch_to_tsquery('english', :q)");
+            params.put("q", q);
+        });
+        query.modality().ifPresent(m -> {
+            sql.append(" AND d.modalities @> ARRAY[CAST(:modality AS text)]");
+            params.put("modality", m.toUpperCase(Locale.ROOT));
+        });
+        query.anatomy().ifPresent(a -> {
+            sql.append(" AND d.anatomy @> ARRAY[CAST(:anatomy AS text)]");
+            params.put("anatomy", a.toLowerCase(Locale.ROOT));
+        });
+        query.task().ifPresent(t -> {
+            sql.append(" AND d.intended_uses @> jsonb_build_array(jsonb_build_object('task', CAST(:task AS text)))");
+            params.put("task", t.toLowerCase(Locale.ROOT));
+        });
+        query.license().ifPresent(l -> {
+            sql.append(" AND lower(d.license) = lower(:license)");
+            params.put("license", l);
+        });
+        query.status().ifPresent(s -> {
+            sql.append(" AND d.status = :status");
+            params.put("status", s.toLowerCase(Locale.ROOT));
+        });
+        query.organization().ifPresent(o -> {
+            sql.append(" AND d.organization = :organization");
+            params.put("organization", o);
+        });
+        query.after().ifPresent(k -> {
+            sql.append(" AND d.key > :after");
+            params.put("after", k);
+        });
+        sql.append(" ORDER BY d.key LIMIT :limit");
+        params.put("limit", query.limit());
+
+        Query q = getEntityManager().createNativeQuery(sql.toString(), Long.class);
+        params.forEach(q::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Long> ids = q.getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Dataset> rows = new ArrayList<>(list("id in ?1", ids));
+        rows.sort(Comparator.comparing(d -> d.key));
+        return rows;
+    }
+}

@@ -1,0 +1,59 @@
+package org.onlabel.dataset;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The writable fields of a dataset, for creation and full replacement. Server-owned fields of a response
+ * ({@code createdAt}, {@code updatedAt}) are accepted and ignored so that a client can send back what it read.
+ */
+@JsonIgnoreProperties(value = {"createdAt", "updatedAt"}, allowGetters = false)
+@Schema(name = "DatasetRequest", description = "A dataset to create, or the full new state of one to update")
+public record DatasetRequest(
+        @Schema(description = "Slug, unique and immutable; required on create, optional on update (must match the path)",
+                examples = "brats-2021", pattern = DatasetKey.PATTERN)
+        @Pattern(regexp = DatasetKey.PATTERN, message = "must be a slug: lowercase letters, digits, '.', '_' or '-', 2 to 128 characters, starting with a letter or digit")
+        String key,
+        @Schema(description = "Human title", examples = "RSNA-ASNR-MICCAI Brain Tumor Segmentation Challenge 2021", required = true)
+        @NotBlank @Size(max = 500) String title,
+        @Size(max = 20000) String description,
+        @Schema(examples = "2021") @Size(max = 100) String version,
+        @Schema(examples = "RSNA, ASNR and MICCAI") @Size(max = 500) String publisher,
+        @Schema(description = "Bare DOI (a doi: or https://doi.org/ prefix is removed)", examples = "10.1148/ryai.2020190007")
+        @Size(max = 300) String doi,
+        @Schema(examples = "https://fastmri.med.nyu.edu/")
+        @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http or https URL") String homepage,
+        @Schema(description = "DICOM modality codes (vocabulary modalities)", examples = "[\"MR\"]")
+        @Size(max = 20) List<@NotBlank String> modalities,
+        @Schema(description = "Body parts, lower case", examples = "[\"brain\"]")
+        @Size(max = 50) List<@NotBlank @Size(max = 100) String> anatomy,
+        @Schema(description = "File formats", examples = "[\"NIfTI\"]")
+        @Size(max = 50) List<@NotBlank @Size(max = 100) String> formats,
+        @Schema(description = "Number of subjects", examples = "2040")
+        @PositiveOrZero Integer subjects,
+        @Valid Cohort cohort,
+        @Valid Representation representation,
+        @Schema(description = "DICOM de-identification method codes, PS3.16 CID 7050 (vocabulary deidentification-methods)",
+                examples = "[\"113100\"]")
+        @Size(max = 20) List<@NotBlank String> deidentification,
+        @Schema(description = "SPDX license expression or LicenseRef-…", examples = "CC-BY-4.0")
+        @Size(max = 500) @Pattern(regexp = "^[A-Za-z0-9.+:()\\- ]+$", message = "must be an SPDX license expression")
+        String license,
+        @Schema(description = "GA4GH DUO data-use conditions")
+        @Size(max = 30) List<@Valid DataUseCondition> dataUse,
+        @Size(max = 50) List<@Valid IntendedUse> intendedUses,
+        @Size(max = 50) List<@Valid Contraindication> contraindications,
+        @Schema(description = "active, deprecated or retracted (default active)", examples = "active")
+        String status,
+        @Schema(description = "Owning organization (slug)", examples = "nyu")
+        @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{0,63}$", message = "must be a lowercase slug of at most 64 characters")
+        String organization,
+        @Schema(description = "public or embargoed (default public)", examples = "public")
+        String visibility) {
+}

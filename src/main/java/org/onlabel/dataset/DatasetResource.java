@@ -1,0 +1,151 @@
+package org.onlabel.dataset;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onlabel.common.config.OnLabelConfig;
+import org.onlabel.common.error.Problem;
+import org.onlabel.common.paging.Cursor;
+
+@Path("/api/v1/datasets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Datasets", description = "The catalog of medical imaging datasets")
+public class DatasetResource {
+    private final DatasetService service;
+    private final OnLabelConfig config;
+
+    public DatasetResource(DatasetService service, OnLabelConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createDataset", summary = "Register a dataset",
+            description = "Creates a dataset under a new, immutable key. Vocabulary fields (modalities, tasks, DUO and "
+                    + "DICOM codes, representation) must name terms of GET /api/v1/vocabularies/{name}.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DatasetRequest.class),
+            examples = @ExampleObject(name = "fastmri-knee-multicoil", value = DatasetExamples.CREATE)))
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = {@Header(name = "Location", description = "URL of the new dataset", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "Entity tag of the new dataset", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public Response create(@NotNull(message = "a JSON body is required") @Valid DatasetRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        DatasetService.Versioned created = service.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.dataset().key()).build())
+                .header(HttpHeaders.ETAG, created.etag())
+                .entity(created.dataset())
+                .build();
+    }
+
+    @GET
+    @Path("/{key}")
+    @Operation(operationId = "getDataset", summary = "Read a dataset",
+            description = "Returns the dataset with its ETag; send the ETag back in If-Match to update it, or in "
+                    + "If-None-Match to get 304 when it has not changed.")
+    @APIResponse(responseCode = "200", description = "The dataset",
+            headers = @Header(name = "ETag", description = "Entity tag of this revision", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response get(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key,
+            @Parameter(description = "ETag of a copy the client holds") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        DatasetService.Versioned found = service.get(key);
+        if (found.etag().equals(ifNoneMatch)) {
+            return Response.notModified().tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(found.revision()))).build();
+        }
+        return Response.ok(found.dataset()).header(HttpHeaders.ETAG, found.etag()).build();
+    }
+
+    @PUT
+    @Path("/{key}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "updateDataset", summary = "Replace a dataset",
+            description = "Full update: the body is the complete new state (absent fields become empty). Requires "
+                    + "If-Match with the ETag of the last read; the key cannot change.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DatasetRequest.class),
+            examples = @ExampleObject(name = "fastmri-knee-multicoil", value = DatasetExamples.CREATE)))
+    @APIResponse(responseCode = "200", description = "The updated dataset",
+            headers = @Header(name = "ETag", description = "Entity tag of the new revision", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public Response update(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key,
+            @Parameter(description = "ETag from the last read", required = true, example = "\"0\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull(message = "a JSON body is required") @Valid DatasetRequest request) {
+        DatasetService.Versioned updated = service.update(key, ifMatch, request);
+        return Response.ok(updated.dataset()).header(HttpHeaders.ETAG, updated.etag()).build();
+    }
+
+    @GET
+    @Operation(operationId = "listDatasets", summary = "List and search datasets",
+            description = "Datasets in key order, one page at a time. Filters combine with AND. q is a full-text "
+                    + "search over key, title, publisher and description (web-search syntax: words, \"phrases\", -not, or).")
+    @APIResponse(responseCode = "200", description = "One page of datasets",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetPage.class)))
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public DatasetPage list(
+            @Parameter(description = "Full-text search", example = "brain tumour") @QueryParam("q") @Size(max = 500) String q,
+            @Parameter(description = "DICOM modality code", example = "MR") @QueryParam("modality") String modality,
+            @Parameter(description = "Body part", example = "brain") @QueryParam("anatomy") String anatomy,
+            @Parameter(description = "An intended use (task id)", example = "segmentation") @QueryParam("task") String task,
+            @Parameter(description = "License expression, exact (case-insensitive)", example = "CC-BY-4.0") @QueryParam("license") String license,
+            @Parameter(description = "active, deprecated or retracted", example = "active") @QueryParam("status") String status,
+            @Parameter(description = "Owning organization", example = "nyu") @QueryParam("organization") String organization,
+            @Parameter(description = "Page size (capped by the server)", example = "50") @QueryParam("limit") @Min(1) Integer limit,
+            @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor) {
+        int pageSize = limit == null ? config.api().defaultPageSize() : Math.min(limit, config.api().maxPageSize());
+        DatasetQuery query = new DatasetQuery(nonBlank(q), nonBlank(modality), nonBlank(anatomy), nonBlank(task),
+                nonBlank(license), nonBlank(status), nonBlank(organization), Cursor.decode(cursor), pageSize);
+        var page = service.list(query);
+        return new DatasetPage(page.items(), page.next());
+    }
+
+    /** A page of datasets; its own type so that the OpenAPI schema names the item type. */
+    @Schema(name = "DatasetPage")
+    public record DatasetPage(java.util.List<DatasetResponse> items,
+            @Schema(description = "Cursor of the next page; null on the last", nullable = true) String next) {
+    }
+
+    private static Optional<String> nonBlank(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
+    }
+}

@@ -1,0 +1,32 @@
+package org.onlabel.dataset;
+
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Dataset", description = "A dataset of the catalog; null fields are unknown")
+public record DatasetResponse(
+        @Schema(required = true, examples = "brats-2021") String key,
+        @Schema(required = true) String title,
+        @Schema(nullable = true) String description,
+        @Schema(nullable = true) String version,
+        @Schema(nullable = true) String publisher,
+        @Schema(nullable = true, description = "Bare DOI") String doi,
+        @Schema(nullable = true) String homepage,
+        @Schema(required = true, description = "DICOM modality codes") List<String> modalities,
+        @Schema(required = true) List<String> anatomy,
+        @Schema(required = true) List<String> formats,
+        @Schema(nullable = true) Integer subjects,
+        @Schema(nullable = true) Cohort cohort,
+        @Schema(nullable = true) Representation representation,
+        @Schema(required = true, description = "DICOM CID 7050 codes") List<String> deidentification,
+        @Schema(nullable = true, description = "SPDX license expression or LicenseRef-…") String license,
+        @Schema(required = true) List<DataUseCondition> dataUse,
+        @Schema(required = true) List<IntendedUse> intendedUses,
+        @Schema(required = true) List<Contraindication> contraindications,
+        @Schema(required = true, examples = "active", enumeration = {"active", "deprecated", "retracted"}) String status,
+        @Schema(nullable = true, examples = "nyu") String organization,
+        @Schema(required = true, examples = "public", enumeration = {"public", "embargoed"}) String visibility,
+        @Schema(required = true, description = "RFC 3339, UTC") Instant createdAt,
+        @Schema(required = true, description = "RFC 3339, UTC") Instant updatedAt) {
+}

@@ -1,0 +1,66 @@
+package org.onlabel.common.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.NotSupportedException;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class ProblemTranslatorTest {
+
+    record Body(String title) {
+    }
+
+    @Test
+    void apiExceptionsKeepTheirTypeDetailAndErrors() {
+        var t = ProblemTranslator.translate(ApiException.validation(java.util.List.of(new FieldError("title", "blank"))));
+        assertThat(t.type()).isEqualTo(ProblemType.VALIDATION_FAILED);
+        assertThat(t.errors()).containsExactly(new FieldError("title", "blank"));
+    }
+
+    @Test
+    void anApiExceptionWrappedInAJsonFailureStillWins() {
+        var wrapped = new com.fasterxml.jackson.databind.JsonMappingException(null, "wrapped",
+                new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "too big"));
+        assertThat(ProblemTranslator.translate(wrapped).type()).isEqualTo(ProblemType.PAYLOAD_TOO_LARGE);
+    }
+
+    @Test
+    void unknownJsonFieldNamesTheField() throws Exception {
+        try {
+            new ObjectMapper().readValue("{\"title\":\"t\",\"colour\":1}", Body.class);
+        } catch (UnrecognizedPropertyException e) {
+            var t = ProblemTranslator.translate(e);
+            assertThat(t.type()).isEqualTo(ProblemType.MALFORMED_REQUEST);
+            assertThat(t.errors()).containsExactly(new FieldError("colour", "unknown field"));
+            return;
+        }
+        throw new AssertionError("expected the unknown field to fail");
+    }
+
+    @Test
+    void persistenceFailuresAreFoundThroughTheirCauses() {
+        var unique = new PersistenceException(new org.hibernate.exception.ConstraintViolationException(
+                "dup", new SQLException("duplicate key"), "dataset_key_unique"));
+        assertThat(ProblemTranslator.translate(unique).type()).isEqualTo(ProblemType.CONFLICT);
+        assertThat(ProblemTranslator.translate(new OptimisticLockException()).type())
+                .isEqualTo(ProblemType.PRECONDITION_FAILED);
+    }
+
+    @Test
+    void httpFailuresKeepTheirStatus() {
+        assertThat(ProblemTranslator.translate(new NotSupportedException()).type())
+                .isEqualTo(ProblemType.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @Test
+    void anythingElseIsAnInternalErrorThatRevealsNothing() {
+        var t = ProblemTranslator.translate(new IllegalStateException("SELECT * FROM secret_table"));
+        assertThat(t.type()).isEqualTo(ProblemType.INTERNAL_ERROR);
+        assertThat(t.detail()).doesNotContain("secret_table").doesNotContain("IllegalState");
+    }
+}

@@ -1,0 +1,123 @@
+package org.onlabel.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the packaged service as a user would (no JDBC URL: embedded PostgreSQL), writes a dataset, stops the service
+ * with SIGTERM, starts it again on the same data directory, and reads the dataset back. Also checks that stopping
+ * the service leaves no PostgreSQL process behind.
+ */
+class RestartPersistenceIT {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void aDatasetWrittenBeforeARestartIsStillThereAfterIt() throws Exception {
+        Path dataDir = Files.createTempDirectory("onlabel-restart-");
+        int httpPort = freePort();
+        int pgPort = freePort();
+
+        Process first = start(dataDir, httpPort, pgPort);
+        awaitReady(httpPort, first);
+        String body = """
+                {"key": "restart-proof", "title": "Survives a restart", "modalities": ["CT"],
+                 "intendedUses": [{"task": "detection"}], "organization": "it"}""";
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri(httpPort, "/api/v1/datasets"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        // the local run loads the reference catalog into the empty database
+        assertThat(get(httpPort, "/api/v1/datasets/brats-2021").statusCode()).isEqualTo(200);
+
+        stop(first);
+        assertThat(postgresProcessesUsing(dataDir)).as("PostgreSQL stopped with the service").isEmpty();
+
+        Process second = start(dataDir, httpPort, pgPort);
+        awaitReady(httpPort, second);
+        HttpResponse<String> read = get(httpPort, "/api/v1/datasets/restart-proof");
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains("\"title\":\"Survives a restart\"").contains("\"detection\"");
+        stop(second);
+        assertThat(postgresProcessesUsing(dataDir)).isEmpty();
+    }
+
+    private Process start(Path dataDir, int httpPort, int pgPort) throws IOException {
+        Path app = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "quarkus-run.jar");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + httpPort,
+                "-Donlabel.embedded-db.data-dir=" + dataDir.resolve("postgres"),
+                "-Donlabel.embedded-db.port=" + pgPort,
+                "-Donlabel.reference-catalog.enabled=true",
+                "-jar", app.toString());
+        pb.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(dataDir.resolve("service-" + started.size() + ".log").toFile());
+        Process p = pb.start();
+        started.add(p);
+        return p;
+    }
+
+    private void awaitReady(int port, Process p) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(p.isAlive()).as("service process is running").isTrue();
+            try {
+                if (get(port, "/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("service did not become ready on port " + port);
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        p.destroy(); // SIGTERM, as a service manager would
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("service exits after SIGTERM").isTrue();
+    }
+
+    private static List<ProcessHandle> postgresProcessesUsing(Path dataDir) {
+        String dir = dataDir.toString();
+        return ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
+                .filter(ph -> ph.info().commandLine().map(c -> c.contains("postgres") && c.contains(dir)).orElse(false))
+                .toList();
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(port, path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
