@@ -64,6 +64,9 @@ public class Dataset {
     public String organization;
     public String visibility;
 
+    @Column(name = "created_by", updatable = false)
+    public String createdBy;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

@@ -52,7 +52,7 @@ public final class DatasetMapper {
                 List.copyOf(d.modalities), List.copyOf(d.anatomy), List.copyOf(d.formats), d.subjects, d.cohort,
                 d.representation, List.copyOf(d.deidentification), d.license, List.copyOf(d.dataUse),
                 List.copyOf(d.intendedUses), List.copyOf(d.contraindications), d.status, d.organization,
-                d.visibility, d.createdAt, d.updatedAt);
+                d.visibility, d.createdBy, d.createdAt, d.updatedAt);
     }
 
     /** {@code doi:10.1/x} and {@code https://doi.org/10.1/x} become {@code 10.1/x}. */

@@ -13,4 +13,8 @@ public record DatasetQuery(
         Optional<String> organization,
         Optional<String> after,
         int limit) {
+
+    public DatasetQuery withLimit(int newLimit) {
+        return new DatasetQuery(text, modality, anatomy, task, license, status, organization, after, newLimit);
+    }
 }

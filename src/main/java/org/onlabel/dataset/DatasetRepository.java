@@ -23,12 +23,20 @@ public class DatasetRepository implements PanacheRepository<Dataset> {
     }
 
     /**
-     * One page of datasets in key order. The filters run in PostgreSQL on indexed columns (full-text search on a
+     * One page of the datasets the viewer may see, in key order. The filters run in PostgreSQL on indexed columns (full-text search on a
      * generated tsvector, array and JSONB containment), then the page's rows are loaded by id.
      */
-    public List<Dataset> list(DatasetQuery query) {
+    public List<Dataset> list(DatasetQuery query, Viewer viewer) {
         StringBuilder sql = new StringBuilder("SELECT d.id FROM dataset d WHERE TRUE");
         Map<String, Object> params = new LinkedHashMap<>();
+        if (!viewer.seesEverything()) {
+            if (viewer.organizations().isEmpty()) {
+                sql.append(" AND d.visibility = 'public'");
+            } else {
+                sql.append(" AND (d.visibility = 'public' OR d.organization IN (:viewerOrganizations))");
+                params.put("viewerOrganizations", List.copyOf(viewer.organizations()));
+            }
+        }
         query.text().ifPresent(q -> {
             sql.append(" AND d.search @@ websearch_to_tsquery('english', :q)");
             params.put("q", q);

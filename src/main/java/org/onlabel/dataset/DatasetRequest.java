@@ -10,10 +10,11 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The writable fields of a dataset, for creation and full replacement. Server-owned fields of a response
- * ({@code createdAt}, {@code updatedAt}) are accepted and ignored so that a client can send back what it read.
+ * The writable fields of a dataset, for creation and full replacement. The server-owned fields of a response
+ * ({@code createdBy}, {@code createdAt}, {@code updatedAt}) are accepted and ignored so that a client can send back
+ * what it read; {@code organization} is checked against the caller's token (see AccessPolicy), never trusted.
  */
-@JsonIgnoreProperties(value = {"createdAt", "updatedAt"}, allowGetters = false)
+@JsonIgnoreProperties(value = {"createdBy", "createdAt", "updatedAt"}, allowGetters = false)
 @Schema(name = "DatasetRequest", description = "A dataset to create, or the full new state of one to update")
 public record DatasetRequest(
         @Schema(description = "Slug, unique and immutable; required on create, optional on update (must match the path)",

@@ -30,7 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onlabel.common.config.OnLabelConfig;
 import org.onlabel.common.error.Problem;
+import org.onlabel.audit.AuditEventResponse;
 import org.onlabel.common.paging.Cursor;
+import org.onlabel.common.security.CurrentCaller;
 
 @Path("/api/v1/datasets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,10 +40,12 @@ import org.onlabel.common.paging.Cursor;
 public class DatasetResource {
     private final DatasetService service;
     private final OnLabelConfig config;
+    private final CurrentCaller caller;
 
-    public DatasetResource(DatasetService service, OnLabelConfig config) {
+    public DatasetResource(DatasetService service, OnLabelConfig config, CurrentCaller caller) {
         this.service = service;
         this.config = config;
+        this.caller = caller;
     }
 
     @POST
@@ -57,12 +61,14 @@ public class DatasetResource {
                     @Header(name = "ETag", description = "Entity tag of the new dataset", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response create(@NotNull(message = "a JSON body is required") @Valid DatasetRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
-        DatasetService.Versioned created = service.create(request);
+        DatasetService.Versioned created = service.create(caller.get(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.dataset().key()).build())
                 .header(HttpHeaders.ETAG, created.etag())
                 .entity(created.dataset())
@@ -78,10 +84,11 @@ public class DatasetResource {
             headers = @Header(name = "ETag", description = "Entity tag of this revision", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key,
             @Parameter(description = "ETag of a copy the client holds") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        DatasetService.Versioned found = service.get(key);
+        DatasetService.Versioned found = service.get(caller.get(), key);
         if (found.etag().equals(ifNoneMatch)) {
             return Response.notModified().tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(found.revision()))).build();
         }
@@ -101,6 +108,8 @@ public class DatasetResource {
             headers = @Header(name = "ETag", description = "Entity tag of the new revision", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
@@ -111,7 +120,7 @@ public class DatasetResource {
             @Parameter(description = "ETag from the last read", required = true, example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid DatasetRequest request) {
-        DatasetService.Versioned updated = service.update(key, ifMatch, request);
+        DatasetService.Versioned updated = service.update(caller.get(), key, ifMatch, request);
         return Response.ok(updated.dataset()).header(HttpHeaders.ETAG, updated.etag()).build();
     }
 
@@ -121,6 +130,7 @@ public class DatasetResource {
                     + "search over key, title, publisher and description (web-search syntax: words, \"phrases\", -not, or).")
     @APIResponse(responseCode = "200", description = "One page of datasets",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetPage.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public DatasetPage list(
             @Parameter(description = "Full-text search", example = "brain tumour") @QueryParam("q") @Size(max = 500) String q,
@@ -132,11 +142,39 @@ public class DatasetResource {
             @Parameter(description = "Owning organization", example = "nyu") @QueryParam("organization") String organization,
             @Parameter(description = "Page size (capped by the server)", example = "50") @QueryParam("limit") @Min(1) Integer limit,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor) {
-        int pageSize = limit == null ? config.api().defaultPageSize() : Math.min(limit, config.api().maxPageSize());
+        int pageSize = pageSize(limit);
         DatasetQuery query = new DatasetQuery(nonBlank(q), nonBlank(modality), nonBlank(anatomy), nonBlank(task),
                 nonBlank(license), nonBlank(status), nonBlank(organization), Cursor.decode(cursor), pageSize);
-        var page = service.list(query);
+        var page = service.list(caller.get(), query);
         return new DatasetPage(page.items(), page.next());
+    }
+
+    @GET
+    @Path("/{key}/audit")
+    @Operation(operationId = "getDatasetAudit", summary = "Read a dataset's audit trail",
+            description = "Every change to the dataset, oldest first: who, when, and an RFC 6902 JSON Patch of what "
+                    + "changed. For members of the owning organization and admins.")
+    @APIResponse(responseCode = "200", description = "One page of audit events",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public AuditPage audit(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key,
+            @Parameter(description = "Page size (capped by the server)", example = "50") @QueryParam("limit") @Min(1) Integer limit,
+            @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor) {
+        var page = service.auditTrail(caller.get(), key, cursor, pageSize(limit));
+        return new AuditPage(page.items(), page.next());
+    }
+
+    /** A page of audit events. */
+    @Schema(name = "AuditPage")
+    public record AuditPage(java.util.List<AuditEventResponse> items,
+            @Schema(description = "Cursor of the next page; null on the last", nullable = true) String next) {
+    }
+
+    private int pageSize(Integer limit) {
+        return limit == null ? config.api().defaultPageSize() : Math.min(limit, config.api().maxPageSize());
     }
 
     /** A page of datasets; its own type so that the OpenAPI schema names the item type. */

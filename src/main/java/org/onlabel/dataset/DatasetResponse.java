@@ -27,6 +27,8 @@ public record DatasetResponse(
         @Schema(required = true, examples = "active", enumeration = {"active", "deprecated", "retracted"}) String status,
         @Schema(nullable = true, examples = "nyu") String organization,
         @Schema(required = true, examples = "public", enumeration = {"public", "embargoed"}) String visibility,
+        @Schema(nullable = true, description = "User or service account that registered the dataset (set by the server)",
+                examples = "alice") String createdBy,
         @Schema(required = true, description = "RFC 3339, UTC") Instant createdAt,
         @Schema(required = true, description = "RFC 3339, UTC") Instant updatedAt) {
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.onlabel.common.config.OnLabelConfig;
+import org.onlabel.common.security.Caller;
 
 /**
  * Loads the shipped reference catalog (real public datasets, described in the project's own words) into an empty
@@ -28,6 +29,7 @@ public class ReferenceCatalog {
     private static final Logger LOG = Logger.getLogger(ReferenceCatalog.class);
     static final String RESOURCE = "catalog/reference-datasets.json";
     private static final long SEED_LOCK = 0x0b1abe1L;
+    private static final Caller SYSTEM = Caller.system("onlabel-reference-catalog");
 
     private final OnLabelConfig config;
     private final DatasetService datasets;
@@ -66,7 +68,7 @@ public class ReferenceCatalog {
             if (!violations.isEmpty()) {
                 throw new IllegalStateException("Reference dataset " + request.key() + " is invalid: " + violations);
             }
-            datasets.create(request);
+            datasets.create(SYSTEM, request);
         }
         return requests.size();
     }

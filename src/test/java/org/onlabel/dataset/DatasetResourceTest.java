@@ -17,13 +17,19 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onlabel.support.Datasets;
+import org.onlabel.support.Tokens;
 
 @QuarkusTest
 class DatasetResourceTest {
     private static final String BASE = "/api/v1/datasets";
 
+    /** Carol is an admin: she may register datasets for the throwaway organizations these tests use. */
+    private static io.restassured.specification.RequestSpecification admin() {
+        return given().auth().oauth2(Tokens.user("carol"));
+    }
+
     private Response create(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).when().post(BASE);
+        return admin().contentType(ContentType.JSON).body(body).when().post(BASE);
     }
 
     @Test
@@ -105,18 +111,18 @@ class DatasetResourceTest {
         String etag = create(body).then().statusCode(201).extract().header("ETag");
         body.put("title", "Renamed");
 
-        given().contentType(ContentType.JSON).body(body).when().put(BASE + "/" + key).then().statusCode(428)
+        admin().contentType(ContentType.JSON).body(body).when().put(BASE + "/" + key).then().statusCode(428)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:onlabel:problem:precondition-required"));
 
-        String newEtag = given().contentType(ContentType.JSON).header("If-Match", etag).body(body)
+        String newEtag = admin().contentType(ContentType.JSON).header("If-Match", etag).body(body)
                 .when().put(BASE + "/" + key).then().statusCode(200)
                 .body("title", equalTo("Renamed"))
                 .extract().header("ETag");
         assertThat(newEtag).isNotEqualTo(etag);
 
         body.put("title", "Lost update");
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(body)
+        admin().contentType(ContentType.JSON).header("If-Match", etag).body(body)
                 .when().put(BASE + "/" + key).then().statusCode(412)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:onlabel:problem:precondition-failed"));
@@ -133,7 +139,7 @@ class DatasetResourceTest {
         Response created = create(Datasets.valid(key));
         Map<String, Object> asRead = created.then().statusCode(201).extract().as(Map.class);
         asRead.put("title", "Round trip");
-        given().contentType(ContentType.JSON).header("If-Match", created.header("ETag")).body(asRead)
+        admin().contentType(ContentType.JSON).header("If-Match", created.header("ETag")).body(asRead)
                 .when().put(BASE + "/" + key).then().statusCode(200).body("title", equalTo("Round trip"));
     }
 
@@ -142,7 +148,7 @@ class DatasetResourceTest {
         String key = Datasets.uniqueKey("immutable");
         String etag = create(Datasets.valid(key)).then().statusCode(201).extract().header("ETag");
         Map<String, Object> body = Datasets.valid(key + "-renamed");
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(body)
+        admin().contentType(ContentType.JSON).header("If-Match", etag).body(body)
                 .when().put(BASE + "/" + key).then().statusCode(422)
                 .body("errors[0].field", equalTo("key"));
         given().get(BASE + "/" + key + "-renamed").then().statusCode(404);
@@ -150,13 +156,13 @@ class DatasetResourceTest {
 
     @Test
     void updateOfAnUnknownDatasetIs404() {
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Datasets.valid("ghost-dataset"))
+        admin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Datasets.valid("ghost-dataset"))
                 .when().put(BASE + "/ghost-dataset").then().statusCode(404);
     }
 
     @Test
     void wrongContentTypeIsA415Problem() {
-        given().contentType(ContentType.TEXT).body("key=x").when().post(BASE).then().statusCode(415)
+        admin().contentType(ContentType.TEXT).body("key=x").when().post(BASE).then().statusCode(415)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:onlabel:problem:unsupported-media-type"));
     }
@@ -181,6 +187,7 @@ class DatasetResourceTest {
         var request = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + BASE))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + Tokens.user("carol"))
                 // an input-stream publisher has no known length, so the client sends the body chunked
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(json)))
                 .build();
@@ -194,7 +201,7 @@ class DatasetResourceTest {
 
     @Test
     void malformedJsonIsA400ProblemWithoutInternals() {
-        String body = given().contentType(ContentType.JSON).body("{\"key\": \"broken\", ").when().post(BASE)
+        String body = admin().contentType(ContentType.JSON).body("{\"key\": \"broken\", ").when().post(BASE)
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:onlabel:problem:malformed-request"))
@@ -222,7 +229,7 @@ class DatasetResourceTest {
 
     @Test
     void missingBodyIsAValidationProblem() {
-        given().contentType(ContentType.JSON).when().post(BASE).then().statusCode(422)
+        admin().contentType(ContentType.JSON).when().post(BASE).then().statusCode(422)
                 .contentType("application/problem+json");
     }
 
@@ -368,6 +375,6 @@ class DatasetResourceTest {
 
     @Test
     void unknownMethodIsA405Problem() {
-        given().when().delete(BASE).then().statusCode(405).contentType("application/problem+json");
+        admin().when().delete(BASE).then().statusCode(405).contentType("application/problem+json");
     }
 }

@@ -15,17 +15,36 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.onlabel.support.KeycloakLauncher;
+import org.onlabel.support.Tokens;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the packaged service as a user would (no JDBC URL: embedded PostgreSQL), writes a dataset, stops the service
- * with SIGTERM, starts it again on the same data directory, and reads the dataset back. Also checks that stopping
- * the service leaves no PostgreSQL process behind.
+ * Runs the packaged service as a user would (no JDBC URL: embedded PostgreSQL; the real Keycloak), writes a
+ * dataset as alice, checks that bob cannot change it, stops the service with SIGTERM, starts it again on the same
+ * data directory, and reads the dataset back. Also checks that stopping the service leaves no PostgreSQL process
+ * behind, and that switching anonymous reads off takes effect.
  */
 class RestartPersistenceIT {
+    private static KeycloakLauncher keycloak;
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<Process> started = new ArrayList<>();
+
+    @BeforeAll
+    static void startKeycloak() {
+        keycloak = KeycloakLauncher.start();
+        Tokens.useKeycloak(keycloak.baseUrl());
+    }
+
+    @AfterAll
+    static void stopKeycloak() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
 
     @AfterEach
     void stopAll() {
@@ -42,11 +61,16 @@ class RestartPersistenceIT {
         awaitReady(httpPort, first);
         String body = """
                 {"key": "restart-proof", "title": "Survives a restart", "modalities": ["CT"],
-                 "intendedUses": [{"task": "detection"}], "organization": "it"}""";
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri(httpPort, "/api/v1/datasets"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                 "intendedUses": [{"task": "detection"}]}""";
+        HttpResponse<String> created = send(httpPort, "POST", "/api/v1/datasets", body, Tokens.user("alice"), null);
         assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).contains("\"organization\":\"nyu\"");
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> bobsChange = send(httpPort, "PUT", "/api/v1/datasets/restart-proof",
+                body.replace("Survives", "Bob renamed"), Tokens.user("bob"), etag);
+        assertThat(bobsChange.statusCode()).isEqualTo(403);
+        HttpResponse<String> anonymousWrite = send(httpPort, "POST", "/api/v1/datasets", body, null, null);
+        assertThat(anonymousWrite.statusCode()).isEqualTo(401);
         // the local run loads the reference catalog into the empty database
         assertThat(get(httpPort, "/api/v1/datasets/brats-2021").statusCode()).isEqualTo(200);
 
@@ -60,16 +84,42 @@ class RestartPersistenceIT {
         assertThat(read.body()).contains("\"title\":\"Survives a restart\"").contains("\"detection\"");
         stop(second);
         assertThat(postgresProcessesUsing(dataDir)).isEmpty();
+
+        Process closed = start(dataDir, httpPort, pgPort, "-Donlabel.security.anonymous-read=false");
+        awaitReady(httpPort, closed);
+        assertThat(get(httpPort, "/api/v1/datasets/restart-proof").statusCode()).isEqualTo(401);
+        assertThat(send(httpPort, "GET", "/api/v1/datasets/restart-proof", null, Tokens.user("dave"), null).statusCode())
+                .isEqualTo(200);
+        stop(closed);
     }
 
-    private Process start(Path dataDir, int httpPort, int pgPort) throws IOException {
+    private HttpResponse<String> send(int port, String method, String path, String body, String token, String ifMatch)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(port, path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Process start(Path dataDir, int httpPort, int pgPort, String... extra) throws IOException {
         Path app = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "quarkus-run.jar");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + httpPort,
                 "-Donlabel.embedded-db.data-dir=" + dataDir.resolve("postgres"),
                 "-Donlabel.embedded-db.port=" + pgPort,
                 "-Donlabel.reference-catalog.enabled=true",
-                "-jar", app.toString());
+                "-Dquarkus.oidc.auth-server-url=" + keycloak.realmUrl()));
+        command.addAll(List.of(extra));
+        command.addAll(List.of("-jar", app.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
         pb.redirectErrorStream(true);
         pb.redirectOutput(dataDir.resolve("service-" + started.size() + ".log").toFile());

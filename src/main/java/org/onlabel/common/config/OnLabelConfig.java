@@ -14,6 +14,14 @@ public interface OnLabelConfig {
 
     EmbeddedDb embeddedDb();
 
+    Security security();
+
+    interface Security {
+        /** Let callers without a token read public datasets. */
+        @WithDefault("true")
+        boolean anonymousRead();
+    }
+
     interface Api {
         /** Largest request body accepted, in bytes; bigger bodies get a 413 problem. */
         @WithDefault("1048576")

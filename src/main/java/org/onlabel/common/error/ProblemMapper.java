@@ -50,6 +50,21 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response securityFailure(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
+        return respond(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+        return respond(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(e, uri);
+    }
+
+    @ServerExceptionMapper
     public Response any(Throwable e, UriInfo uri) {
         return respond(e, uri);
     }
@@ -67,6 +82,9 @@ public class ProblemMapper {
         Response.ResponseBuilder builder = Response.status(t.type().status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(problem);
+        if (t.type() == ProblemType.UNAUTHORIZED) {
+            builder.header("WWW-Authenticate", "Bearer");
+        }
         if (failure instanceof WebApplicationException wae && wae.getResponse() != null
                 && wae.getResponse().getHeaderString("Allow") != null) {
             builder.header("Allow", wae.getResponse().getHeaderString("Allow"));

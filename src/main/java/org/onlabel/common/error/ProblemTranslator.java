@@ -55,6 +55,12 @@ public final class ProblemTranslator {
                     "The resource was changed by someone else; read it again and retry with its new ETag")),
             new Row<>(org.hibernate.exception.ConstraintViolationException.class, e -> new Translated(
                     ProblemType.CONFLICT, "The request conflicts with an existing resource")),
+            new Row<>(io.quarkus.security.AuthenticationFailedException.class, e -> new Translated(
+                    ProblemType.UNAUTHORIZED, "The bearer token is invalid, expired, or not issued for this API")),
+            new Row<>(io.quarkus.security.UnauthorizedException.class, e -> new Translated(
+                    ProblemType.UNAUTHORIZED, "Send a bearer token from the OnLabel identity provider")),
+            new Row<>(io.quarkus.security.ForbiddenException.class, e -> new Translated(
+                    ProblemType.FORBIDDEN, "Your roles do not allow this")),
             new Row<>(WebApplicationException.class, ProblemTranslator::fromWebApplication));
 
     private ProblemTranslator() {

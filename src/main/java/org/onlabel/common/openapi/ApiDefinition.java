@@ -10,6 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.onlabel.common.error.Problem;
 
 /** The document-level parts of the OpenAPI contract: info, and the error responses operations refer to. */
@@ -26,6 +29,11 @@ import org.onlabel.common.error.Problem;
                 @APIResponse(name = "ValidationFailed", description = "The request is well-formed but some fields are invalid",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                                 examples = @ExampleObject(name = "unknown-task", value = ApiDefinition.VALIDATION_FAILED))),
+                @APIResponse(name = "Unauthorized", description = "No token where one is needed, or a token that is invalid, "
+                        + "expired, from another issuer or for another audience",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "Forbidden", description = "The caller's roles or organization do not allow this",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "NotFound", description = "No such resource (or not visible to the caller)",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                                 examples = @ExampleObject(name = "not-found", value = ApiDefinition.NOT_FOUND))),
@@ -40,7 +48,12 @@ import org.onlabel.common.error.Problem;
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "UnsupportedMediaType", description = "The body is not application/json",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-        }))
+        },
+                securitySchemes = @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP,
+                        scheme = "bearer", bearerFormat = "JWT",
+                        description = "Access token from the OnLabel Keycloak realm (audience onlabel-api). Reads of "
+                                + "public datasets need none unless anonymous reads are switched off.")),
+        security = @SecurityRequirement(name = "bearer"))
 public class ApiDefinition extends Application {
     static final String BAD_REQUEST = """
             {"type": "urn:onlabel:problem:malformed-request", "title": "Malformed request", "status": 400,

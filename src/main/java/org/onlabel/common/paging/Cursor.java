@@ -34,6 +34,23 @@ public final class Cursor {
         } catch (IllegalArgumentException notBase64) {
             // reported below
         }
-        throw ApiException.validation(java.util.List.of(new FieldError("cursor", "not a cursor issued by this service")));
+        throw invalid();
+    }
+
+    /** Like {@link #decode} for cursors over numeric ids. */
+    public static java.util.OptionalLong decodeNumber(String cursor) {
+        Optional<String> text = decode(cursor);
+        if (text.isEmpty()) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            return java.util.OptionalLong.of(Long.parseLong(text.get()));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
+    private static ApiException invalid() {
+        return ApiException.validation(java.util.List.of(new FieldError("cursor", "not a cursor issued by this service")));
     }
 }
