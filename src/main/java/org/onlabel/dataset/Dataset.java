@@ -72,6 +72,24 @@ public class Dataset {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    @Column(name = "superseded_by")
+    public String supersededBy;
+
+    /** False for a stub: a dataset seen only by name, which nobody has registered. */
+    public boolean registered = true;
+
+    @Column(name = "lineage_namespace")
+    public String lineageNamespace;
+
+    @Column(name = "lineage_name")
+    public String lineageName;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public java.util.Map<String, Object> extras;
+
     @Version
     public long revision;
 }

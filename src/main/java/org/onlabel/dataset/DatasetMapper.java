@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.onlabel.license.LicenseExpression;
+import org.onlabel.provenance.Provenance;
 import org.onlabel.vocabulary.Vocabularies;
 import org.onlabel.vocabulary.Vocabulary;
 
@@ -37,7 +39,7 @@ public final class DatasetMapper {
                 canonical(r.representation().compression(), Vocabularies.COMPRESSION_KINDS),
                 r.representation().bitDepth());
         d.deidentification = canonicalAll(r.deidentification(), Vocabularies.DEIDENTIFICATION_METHODS);
-        d.license = r.license() == null || r.license().isBlank() ? null : r.license().strip();
+        d.license = r.license() == null || r.license().isBlank() ? null : LicenseExpression.parse(r.license()).canonical();
         d.dataUse = map(r.dataUse(), c -> new DataUseCondition(canonical(c.code(), Vocabularies.DUO_CODES), c.disease()));
         d.intendedUses = map(r.intendedUses(), u -> new IntendedUse(canonical(u.task(), Vocabularies.TASKS), u.note()));
         d.contraindications = map(r.contraindications(),
@@ -45,14 +47,18 @@ public final class DatasetMapper {
         d.status = r.status() == null ? "active" : canonical(r.status(), Vocabularies.DATASET_STATUSES);
         d.organization = r.organization();
         d.visibility = r.visibility() == null ? "public" : canonical(r.visibility(), Vocabularies.VISIBILITIES);
+        d.extras = r.extras() == null || r.extras().isEmpty() ? null : r.extras();
     }
 
-    public static DatasetResponse toResponse(Dataset d) {
+    public static DatasetResponse toResponse(Dataset d, Provenance provenance) {
         return new DatasetResponse(d.key, d.title, d.description, d.version, d.publisher, d.doi, d.homepage,
                 List.copyOf(d.modalities), List.copyOf(d.anatomy), List.copyOf(d.formats), d.subjects, d.cohort,
                 d.representation, List.copyOf(d.deidentification), d.license, List.copyOf(d.dataUse),
                 List.copyOf(d.intendedUses), List.copyOf(d.contraindications), d.status, d.organization,
-                d.visibility, d.createdBy, d.createdAt, d.updatedAt);
+                d.visibility, d.createdBy, d.createdAt, d.updatedAt, provenance.derivedFrom(), provenance.preprocessing(),
+                d.registered, d.lineageNamespace == null ? null
+                        : new DatasetResponse.LineageIdentity(d.lineageNamespace, d.lineageName),
+                d.extras, d.statusReason, d.supersededBy);
     }
 
     /** {@code doi:10.1/x} and {@code https://doi.org/10.1/x} become {@code 10.1/x}. */

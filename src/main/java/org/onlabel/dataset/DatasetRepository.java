@@ -1,5 +1,7 @@
 package org.onlabel.dataset;
 
+import org.onlabel.common.security.Viewer;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
@@ -16,6 +18,22 @@ public class DatasetRepository implements PanacheRepository<Dataset> {
 
     public Optional<Dataset> findByKey(String key) {
         return find("key", key).firstResultOptional();
+    }
+
+    public Optional<Dataset> findByLineageIdentity(String namespace, String name) {
+        return find("lineageNamespace = ?1 and lineageName = ?2", namespace, name).firstResultOptional();
+    }
+
+    /** Datasets whose DOI or homepage is the given one (case-insensitive), best match first. */
+    public List<Dataset> findByDoiOrHomepage(String doi, String homepage) {
+        List<Dataset> found = new java.util.ArrayList<>();
+        if (doi != null) {
+            found.addAll(list("lower(doi) = ?1 order by key", doi.toLowerCase(Locale.ROOT)));
+        }
+        if (homepage != null) {
+            found.addAll(list("lower(homepage) = ?1 order by key", homepage.toLowerCase(Locale.ROOT)));
+        }
+        return found;
     }
 
     public boolean existsByKey(String key) {

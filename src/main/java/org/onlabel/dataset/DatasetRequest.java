@@ -7,14 +7,18 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
+import org.onlabel.provenance.ParentRef;
+import org.onlabel.provenance.PreprocessingStep;
+import org.onlabel.provenance.Provenance;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The writable fields of a dataset, for creation and full replacement. The server-owned fields of a response
- * ({@code createdBy}, {@code createdAt}, {@code updatedAt}) are accepted and ignored so that a client can send back
+ * ({@code createdBy}, {@code createdAt}, {@code updatedAt}, {@code registered}, {@code openLineage}) are accepted and ignored so that a client can send back
  * what it read; {@code organization} is checked against the caller's token (see AccessPolicy), never trusted.
  */
-@JsonIgnoreProperties(value = {"createdBy", "createdAt", "updatedAt"}, allowGetters = false)
+@JsonIgnoreProperties(value = {"createdBy", "createdAt", "updatedAt", "registered", "openLineage", "statusReason", "supersededBy"}, allowGetters = false)
 @Schema(name = "DatasetRequest", description = "A dataset to create, or the full new state of one to update")
 public record DatasetRequest(
         @Schema(description = "Slug, unique and immutable; required on create, optional on update (must match the path)",
@@ -56,5 +60,16 @@ public record DatasetRequest(
         @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{0,63}$", message = "must be a lowercase slug of at most 64 characters")
         String organization,
         @Schema(description = "public or embargoed (default public)", examples = "public")
-        String visibility) {
+        String visibility,
+        @Schema(description = "Parent datasets this one was derived from (immutable once registered)")
+        @Size(max = 100) List<@Valid ParentRef> derivedFrom,
+        @Schema(description = "The ordered steps that turned the parents into this dataset (immutable once registered)")
+        @Size(max = 500) List<@Valid PreprocessingStep> preprocessing,
+        @Schema(description = "Facts without a field of their own, e.g. kept from an import")
+        Map<String, Object> extras) {
+
+    /** The provenance this request declares; absent lists mean "none" on create and "unchanged" on update. */
+    public Provenance provenance() {
+        return new Provenance(derivedFrom, preprocessing);
+    }
 }

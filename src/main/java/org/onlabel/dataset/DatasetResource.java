@@ -67,8 +67,22 @@ public class DatasetResource {
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response create(@NotNull(message = "a JSON body is required") @Valid DatasetRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
-        DatasetService.Versioned created = service.create(caller.get(), request);
+    public Response create(@NotNull(message = "a JSON body is required") @Valid DatasetRequest request,
+            @Parameter(description = "Makes retries safe: the same key and body return the first response again "
+                    + "(for 24 h); the same key with another body is a 409") @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @jakarta.ws.rs.core.Context UriInfo uri) {
+        DatasetService.Created result = service.create(caller.get(), request, idempotencyKey);
+        if (result.replay() != null) {
+            var stored = result.replay();
+            return Response.status(stored.status())
+                    .location(uri.getAbsolutePathBuilder().path(stored.location()).build())
+                    .header(HttpHeaders.ETAG, stored.etag())
+                    .header("Idempotent-Replayed", "true")
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(stored.body())
+                    .build();
+        }
+        DatasetService.Versioned created = result.dataset();
         return Response.created(uri.getAbsolutePathBuilder().path(created.dataset().key()).build())
                 .header(HttpHeaders.ETAG, created.etag())
                 .entity(created.dataset())
@@ -147,6 +161,46 @@ public class DatasetResource {
                 nonBlank(license), nonBlank(status), nonBlank(organization), Cursor.decode(cursor), pageSize);
         var page = service.list(caller.get(), query);
         return new DatasetPage(page.items(), page.next());
+    }
+
+    @POST
+    @Path("/{key}/retraction")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "retractDataset", summary = "Retract a dataset",
+            description = "Marks the dataset retracted with a reason. Checks of the dataset and of every descendant then "
+                    + "carry the violation any.retracted-ancestor naming it. Owner organization's curators and admins.")
+    @APIResponse(responseCode = "200", description = "The retracted dataset",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public Response retract(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key,
+            @NotNull(message = "a JSON body is required") @Valid StatusChange change) {
+        return statusChanged(service.changeStatus(caller.get(), key, "retracted", change));
+    }
+
+    @POST
+    @Path("/{key}/deprecation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "deprecateDataset", summary = "Deprecate a dataset",
+            description = "Marks the dataset deprecated with a reason and, optionally, the dataset that replaces it. "
+                    + "Checks of it and its descendants then carry the caution any.deprecated.")
+    @APIResponse(responseCode = "200", description = "The deprecated dataset",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public Response deprecate(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key,
+            @NotNull(message = "a JSON body is required") @Valid StatusChange change) {
+        return statusChanged(service.changeStatus(caller.get(), key, "deprecated", change));
+    }
+
+    private static Response statusChanged(DatasetService.Versioned changed) {
+        return Response.ok(changed.dataset()).header(HttpHeaders.ETAG, changed.etag()).build();
     }
 
     @GET

@@ -2,6 +2,9 @@ package org.onlabel.dataset;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.onlabel.provenance.ParentRef;
+import org.onlabel.provenance.PreprocessingStep;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Dataset", description = "A dataset of the catalog; null fields are unknown")
@@ -30,5 +33,18 @@ public record DatasetResponse(
         @Schema(nullable = true, description = "User or service account that registered the dataset (set by the server)",
                 examples = "alice") String createdBy,
         @Schema(required = true, description = "RFC 3339, UTC") Instant createdAt,
-        @Schema(required = true, description = "RFC 3339, UTC") Instant updatedAt) {
+        @Schema(required = true, description = "RFC 3339, UTC") Instant updatedAt,
+        @Schema(required = true, description = "Direct parents") List<ParentRef> derivedFrom,
+        @Schema(required = true, description = "The steps that made this dataset from its parents") List<PreprocessingStep> preprocessing,
+        @Schema(required = true, description = "false for a dataset seen only by name (an OpenLineage input or a BIDS source)")
+        boolean registered,
+        @Schema(nullable = true, description = "OpenLineage identity, for datasets known through lineage events") LineageIdentity openLineage,
+        @Schema(nullable = true, description = "Facts without a field of their own, e.g. kept from an import") Map<String, Object> extras,
+        @Schema(nullable = true, description = "Why the dataset was retracted or deprecated") String statusReason,
+        @Schema(nullable = true, description = "Key of the dataset that replaces a deprecated one") String supersededBy) {
+
+    @Schema(name = "LineageIdentity", description = "An OpenLineage dataset identity")
+    public record LineageIdentity(@Schema(examples = "s3://lab-bucket") String namespace,
+            @Schema(examples = "derived/knee-rss") String name) {
+    }
 }

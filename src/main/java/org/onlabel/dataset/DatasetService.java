@@ -1,12 +1,19 @@
 package org.onlabel.dataset;
 
+import org.onlabel.common.security.Viewer;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 import org.onlabel.audit.AuditEventResponse;
+import org.onlabel.common.idempotency.IdempotencyStore;
+import org.onlabel.provenance.Provenance;
+import org.onlabel.provenance.ProvenanceService;
 import org.onlabel.audit.AuditService;
 import org.onlabel.common.error.ApiException;
 import org.onlabel.common.error.FieldError;
@@ -39,14 +46,52 @@ public class DatasetService {
     private final DatasetMapper mapper;
     private final AccessPolicy policy;
     private final AuditService audit;
+    private final ProvenanceService provenance;
+    private final IdempotencyStore idempotency;
+    private final ObjectMapper json;
 
     public DatasetService(DatasetRepository repository, Vocabularies vocabularies, AccessPolicy policy,
-            AuditService audit) {
+            AuditService audit, ProvenanceService provenance, IdempotencyStore idempotency, ObjectMapper json) {
         this.repository = repository;
         this.validator = new DatasetValidator(vocabularies);
         this.mapper = new DatasetMapper(vocabularies);
         this.policy = policy;
         this.audit = audit;
+        this.provenance = provenance;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    /** The outcome of a create: a new dataset, or the replay of the response first given to the same Idempotency-Key. */
+    public record Created(Versioned dataset, IdempotencyStore.StoredResponse replay) {
+    }
+
+    /**
+     * Registers a dataset, idempotently when an Idempotency-Key is given: the same key and body give the first
+     * response again, the same key with another body is a conflict.
+     */
+    @Transactional
+    public Created create(Caller caller, DatasetRequest request, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return new Created(create(caller, request), null);
+        }
+        policy.requireCreate(caller, request.organization());
+        IdempotencyStore.Claim claim = idempotency.claim(caller.name(), idempotencyKey, canonicalJson(request));
+        if (!claim.owned()) {
+            return new Created(null, claim.replay());
+        }
+        Versioned created = create(caller, request);
+        idempotency.complete(caller.name(), idempotencyKey, new IdempotencyStore.StoredResponse(201,
+                canonicalJson(created.dataset()), created.etag(), created.dataset().key()));
+        return new Created(created, null);
+    }
+
+    private String canonicalJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Transactional
@@ -68,7 +113,9 @@ public class DatasetService {
         dataset.createdAt = now();
         dataset.updatedAt = dataset.createdAt;
         repository.persistAndFlush(dataset);
-        DatasetResponse created = DatasetMapper.toResponse(dataset);
+        Provenance declared = request.provenance();
+        provenance.record(caller, dataset.id, dataset.key, declared);
+        DatasetResponse created = toResponse(dataset);
         audit.record(caller, CREATED, dataset.key, dataset.organization, null, created);
         return new Versioned(created, dataset.revision);
     }
@@ -76,7 +123,7 @@ public class DatasetService {
     @Transactional
     public Versioned get(Caller caller, String key) {
         Dataset dataset = findVisible(caller, key);
-        return new Versioned(DatasetMapper.toResponse(dataset), dataset.revision);
+        return new Versioned(toResponse(dataset), dataset.revision);
     }
 
     @Transactional
@@ -89,14 +136,48 @@ public class DatasetService {
                     "keys are immutable: the body names '" + request.key() + "' but the path names '" + key + "'")));
         }
         validate(request);
-        DatasetResponse before = DatasetMapper.toResponse(dataset);
+        DatasetResponse before = toResponse(dataset);
+        requireSameProvenance(request, before);
         String owner = dataset.organization;
         mapper.apply(request, dataset);
         dataset.organization = request.organization() == null ? owner : request.organization();
         dataset.updatedAt = now();
         repository.flush();
-        DatasetResponse after = DatasetMapper.toResponse(dataset);
+        DatasetResponse after = toResponse(dataset);
         audit.record(caller, UPDATED, dataset.key, dataset.organization, before, after);
+        return new Versioned(after, dataset.revision);
+    }
+
+    static final String RETRACTED = "dataset.retracted";
+    static final String DEPRECATED = "dataset.deprecated";
+
+    /**
+     * Retracts or deprecates a dataset (owner organization's curators, or admins). Every descendant's checks then
+     * name it. A retraction is final; a deprecation can be followed by a retraction.
+     */
+    @Transactional
+    public Versioned changeStatus(Caller caller, String key, String status, StatusChange change) {
+        Dataset dataset = findVisible(caller, key);
+        policy.requireUpdate(caller, dataset.organization, null);
+        if ("retracted".equals(dataset.status) || dataset.status.equals(status)) {
+            throw new ApiException(ProblemType.CONFLICT, "Dataset '" + key + "' is already " + dataset.status);
+        }
+        if (change.supersededBy() != null) {
+            if ("retracted".equals(status)) {
+                throw ApiException.validation(List.of(new FieldError("supersededBy", "only a deprecation names a replacement")));
+            }
+            if (resolve(caller, change.supersededBy()).isEmpty() || change.supersededBy().equals(key)) {
+                throw ApiException.validation(List.of(new FieldError("supersededBy", "no dataset '" + change.supersededBy() + "'")));
+            }
+        }
+        DatasetResponse before = toResponse(dataset);
+        dataset.status = status;
+        dataset.statusReason = change.reason();
+        dataset.supersededBy = change.supersededBy();
+        dataset.updatedAt = now();
+        repository.flush();
+        DatasetResponse after = toResponse(dataset);
+        audit.record(caller, "retracted".equals(status) ? RETRACTED : DEPRECATED, key, dataset.organization, before, after);
         return new Versioned(after, dataset.revision);
     }
 
@@ -112,7 +193,8 @@ public class DatasetService {
         boolean more = rows.size() > query.limit();
         List<Dataset> page = more ? rows.subList(0, query.limit()) : rows;
         String next = more ? Cursor.encode(page.get(page.size() - 1).key) : null;
-        return new Page<>(page.stream().map(DatasetMapper::toResponse).toList(), next);
+        Map<Long, Provenance> provenances = provenance.ofDatasets(page.stream().map(d -> d.id).toList());
+        return new Page<>(page.stream().map(d -> DatasetMapper.toResponse(d, provenances.get(d.id))).toList(), next);
     }
 
     @Transactional
@@ -123,9 +205,116 @@ public class DatasetService {
         return audit.list(dataset.key, cursor, limit);
     }
 
+    /** What other slices need to know about a dataset they refer to. */
+    public record DatasetRef(long id, String key, boolean registered, String organization, Provenance provenance) {
+    }
+
+    /** The dataset with this key, if the caller may see it. */
+    @Transactional
+    public Optional<DatasetRef> resolve(Caller caller, String key) {
+        return visible(caller, DatasetKey.isValid(key) ? repository.findByKey(key) : Optional.empty()).map(this::ref);
+    }
+
+    /** The dataset known under this OpenLineage identity, if the caller may see it. */
+    @Transactional
+    public Optional<DatasetRef> resolveLineageIdentity(Caller caller, String namespace, String name) {
+        return visible(caller, repository.findByLineageIdentity(namespace, name)).map(this::ref);
+    }
+
+    /** A dataset with this DOI or homepage URL, if the caller may see one. */
+    @Transactional
+    public Optional<DatasetRef> resolveDoiOrUrl(Caller caller, String doi, String url) {
+        return repository.findByDoiOrHomepage(DatasetMapper.normalizeDoi(doi), url).stream()
+                .filter(d -> policy.canSee(caller, d.visibility, d.organization))
+                .findFirst().map(this::ref);
+    }
+
+    /**
+     * A stub for a dataset seen only by name (an OpenLineage input, a BIDS source): registered = false, owned by
+     * nobody, public. Lineage through it is never lost, and checks report it as unknown.
+     */
+    @Transactional
+    public DatasetRef stub(Caller caller, String key, String title, String namespace, String name) {
+        Optional<Dataset> existing = namespace == null ? repository.findByKey(key) : repository.findByLineageIdentity(namespace, name);
+        if (existing.isPresent()) {
+            return ref(existing.get());
+        }
+        if (repository.existsByKey(key)) {
+            throw new ApiException(ProblemType.CONFLICT, "Key '" + key + "' is taken by another dataset");
+        }
+        Dataset stub = new Dataset();
+        stub.key = key;
+        stub.title = title;
+        stub.status = "active";
+        stub.visibility = "public";
+        stub.registered = false;
+        stub.lineageNamespace = namespace;
+        stub.lineageName = name;
+        stub.description = "Seen only by name; not registered in OnLabel.";
+        stub.createdBy = caller.name();
+        stub.createdAt = now();
+        stub.updatedAt = stub.createdAt;
+        repository.persistAndFlush(stub);
+        audit.record(caller, CREATED, stub.key, null, null, toResponse(stub));
+        return ref(stub);
+    }
+
+    /** Registers a dataset that also carries an OpenLineage identity. */
+    @Transactional
+    public Versioned register(Caller caller, DatasetRequest request, String namespace, String name) {
+        Versioned created = create(caller, request);
+        Dataset dataset = repository.findByKey(created.dataset().key()).orElseThrow();
+        dataset.lineageNamespace = namespace;
+        dataset.lineageName = name;
+        repository.flush();
+        return new Versioned(toResponse(dataset), dataset.revision);
+    }
+
+    /** Turns a stub into a registered dataset of the caller's organization, with the provenance now known. */
+    @Transactional
+    public DatasetRef completeStub(Caller caller, String key, Provenance declared) {
+        Dataset dataset = repository.findByKey(key).orElseThrow(() -> ApiException.notFound("Dataset '" + key + "'"));
+        if (dataset.registered) {
+            throw new IllegalStateException(key + " is not a stub");
+        }
+        DatasetResponse before = toResponse(dataset);
+        dataset.registered = true;
+        dataset.organization = policy.requireCreate(caller, null).orElse(null);
+        dataset.description = null;
+        dataset.updatedAt = now();
+        provenance.record(caller, dataset.id, dataset.key, declared);
+        repository.flush();
+        audit.record(caller, UPDATED, dataset.key, dataset.organization, before, toResponse(dataset));
+        return ref(dataset);
+    }
+
+    private Optional<Dataset> visible(Caller caller, Optional<Dataset> found) {
+        policy.requireRead(caller);
+        return found.filter(d -> policy.canSee(caller, d.visibility, d.organization));
+    }
+
+    private DatasetRef ref(Dataset d) {
+        return new DatasetRef(d.id, d.key, d.registered, d.organization,
+                provenance.ofDatasets(List.of(d.id)).get(d.id));
+    }
+
     @Transactional
     public long count() {
         return repository.count();
+    }
+
+    private DatasetResponse toResponse(Dataset dataset) {
+        return DatasetMapper.toResponse(dataset, provenance.ofDatasets(List.of(dataset.id)).get(dataset.id));
+    }
+
+    /** Provenance is immutable: an update may repeat it or leave it out, never change it. */
+    private static void requireSameProvenance(DatasetRequest request, DatasetResponse stored) {
+        boolean parentsChanged = request.derivedFrom() != null && !request.derivedFrom().equals(stored.derivedFrom());
+        boolean stepsChanged = request.preprocessing() != null && !request.preprocessing().equals(stored.preprocessing());
+        if (parentsChanged || stepsChanged) {
+            throw new ApiException(ProblemType.CONFLICT, "Provenance (derivedFrom, preprocessing) cannot change once "
+                    + "registered; register a new dataset or version instead, and deprecate this one");
+        }
     }
 
     private void validate(DatasetRequest request) {

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.onlabel.common.error.FieldError;
+import org.onlabel.license.InvalidLicenseExpressionException;
+import org.onlabel.license.LicenseExpression;
 import org.onlabel.vocabulary.Vocabularies;
 import org.onlabel.vocabulary.Vocabulary;
 
@@ -33,6 +35,13 @@ public final class DatasetValidator {
         oneIn(request.status(), "status", Vocabularies.DATASET_STATUSES, errors);
         oneIn(request.visibility(), "visibility", Vocabularies.VISIBILITIES, errors);
         validateDataUse(request.dataUse(), errors);
+        if (request.license() != null && !request.license().isBlank()) {
+            try {
+                LicenseExpression.parse(request.license());
+            } catch (InvalidLicenseExpressionException e) {
+                errors.add(new FieldError("license", e.getMessage()));
+            }
+        }
         String doi = DatasetMapper.normalizeDoi(request.doi());
         if (doi != null && !DOI.matcher(doi).matches()) {
             errors.add(new FieldError("doi", "must be a DOI such as 10.1148/ryai.2020190007"));

@@ -2,7 +2,6 @@ package org.onlabel.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -81,10 +80,7 @@ public class ReferenceCatalog {
             JsonNode root = mapper.readTree(in);
             List<DatasetRequest> out = new ArrayList<>();
             for (JsonNode node : root.path("datasets")) {
-                ObjectNode fields = ((ObjectNode) node).deepCopy();
-                // Lineage facts are registered by the provenance slice; the catalog takes the dataset's own facts.
-                fields.remove(List.of("derivedFrom", "preprocessing"));
-                out.add(mapper.treeToValue(fields, DatasetRequest.class));
+                out.add(mapper.treeToValue(node, DatasetRequest.class));
             }
             return out;
         } catch (IOException e) {

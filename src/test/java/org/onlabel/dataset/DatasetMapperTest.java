@@ -15,7 +15,7 @@ class DatasetMapperTest {
                 null, List.of("mr"), List.of(" Brain "), List.of(" NIfTI "), 3, null,
                 new Representation("KSPACE", true, "Multi", "NONE", 16), List.of("113100"), " CC-BY-4.0 ",
                 List.of(new DataUseCondition("duo:0000046", null)), List.of(new IntendedUse("Denoising", "n")),
-                List.of(new Contraindication("SEGMENTATION", "r")), null, "nyu", null);
+                List.of(new Contraindication("SEGMENTATION", "r")), null, "nyu", null, null, null, null);
         Dataset d = new Dataset();
         mapper.apply(r, d);
         assertThat(d.title).isEqualTo("Title");

@@ -14,7 +14,7 @@ class DatasetValidatorTest {
     private static DatasetRequest request(List<String> modalities, List<IntendedUse> uses,
             List<Contraindication> contra, List<DataUseCondition> dataUse, Representation representation, String doi) {
         return new DatasetRequest("k1", "Title", null, null, null, doi, null, modalities, List.of(), List.of(), null,
-                null, representation, List.of(), null, dataUse, uses, contra, null, null, null);
+                null, representation, List.of(), null, dataUse, uses, contra, null, null, null, null, null, null);
     }
 
     private List<String> fields(DatasetRequest r) {

@@ -16,6 +16,34 @@ public interface OnLabelConfig {
 
     Security security();
 
+    Lineage lineage();
+
+    interface Lineage {
+        /** Depth of a lineage query when the request names none. */
+        @WithDefault("20")
+        int defaultDepth();
+
+        /** Deepest lineage query; deeper requests are capped. */
+        @WithDefault("100")
+        int maxDepth();
+
+        /** Nodes of a lineage answer when the request names no limit; beyond it the answer says truncated. */
+        @WithDefault("1000")
+        int defaultNodes();
+
+        /** Most nodes of one lineage answer (and of the ancestry checks and histories reason over). */
+        @WithDefault("10000")
+        int maxNodes();
+    }
+
+    Idempotency idempotency();
+
+    interface Idempotency {
+        /** How long a stored response answers retries with the same Idempotency-Key. */
+        @WithDefault("P1D")
+        java.time.Duration retention();
+    }
+
     interface Security {
         /** Let callers without a token read public datasets. */
         @WithDefault("true")

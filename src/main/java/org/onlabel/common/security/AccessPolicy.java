@@ -71,6 +71,22 @@ public final class AccessPolicy {
         }
     }
 
+    /** Administrative changes (license table, vocabularies). */
+    public void requireAdmin(Caller caller) {
+        requireAuthenticated(caller);
+        if (!caller.isAdmin()) {
+            throw forbidden("This needs the admin role");
+        }
+    }
+
+    /** Sending lineage events: pipelines (for their organization) and admins. */
+    public void requireLineageIngest(Caller caller) {
+        requireAuthenticated(caller);
+        if (!caller.hasAnyRole(Role.PIPELINE, Role.ADMIN)) {
+            throw forbidden("Sending lineage events needs the pipeline or admin role");
+        }
+    }
+
     /** Reading a dataset's audit trail: members of its organization and admins. */
     public void requireAuditRead(Caller caller, String organization) {
         requireAuthenticated(caller);

@@ -1,0 +1,4 @@
+package org.onlabel.check.rules;
+
+public record DatasetVerdict(String key, String role, Verdict verdict) {
+}

@@ -1,0 +1,84 @@
+package org.onlabel.check.rules;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the rule engine knows about the datasets of a check: plain values gathered from the catalog and the
+ * lineage by the check service. Null means unknown; rules that need an unknown fact say so (UNKNOWN), never guess.
+ */
+public final class Facts {
+    private Facts() {
+    }
+
+    /** What the data physically is; every field may be null (unknown). */
+    public record Representation(String domain, Boolean complex, String coils, String compression, Integer bitDepth) {
+    }
+
+    /** A license expression and the attributes derived from it; null attributes are unknown. */
+    public record License(String expression, Boolean commercialUse, Boolean derivatives, Boolean shareAlike,
+            Boolean attribution) {
+        public static final License NONE = new License(null, null, null, null, null);
+    }
+
+    /** A GA4GH DUO condition by abbreviation (NCU, NMDS, DS, ...), with its disease term for DS. */
+    public record DataUse(String code, String disease) {
+    }
+
+    public record Contraindication(String task, String reason) {
+    }
+
+    /**
+     * One preprocessing step of the effective history: which dataset applied it, its position in that dataset's
+     * own step list (0-based), and the path of keys from the checked dataset to that dataset (first element is the
+     * checked dataset, last is {@code dataset}).
+     */
+    public record HistoryStep(String dataset, int index, String step, Map<String, Object> parameters, List<String> path) {
+        public HistoryStep {
+            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+            path = List.copyOf(path);
+        }
+    }
+
+    /**
+     * The checked dataset or one of its ancestors. {@code path} runs from the checked dataset to this one (length 1
+     * for the checked dataset itself); {@code parents} are its direct parents' keys. An unregistered node is a
+     * source seen only by name (e.g. an OpenLineage input): nothing else about it is known.
+     */
+    public record Node(String key, List<String> path, List<String> parents, boolean registered, String status,
+            License license, List<DataUse> dataUse, List<Contraindication> contraindications, List<String> vendors,
+            List<String> sites) {
+        public Node {
+            path = List.copyOf(path);
+            parents = parents == null ? List.of() : List.copyOf(parents);
+            license = license == null ? License.NONE : license;
+            dataUse = dataUse == null ? List.of() : List.copyOf(dataUse);
+            contraindications = contraindications == null ? List.of() : List.copyOf(contraindications);
+            vendors = vendors == null ? List.of() : List.copyOf(vendors);
+            sites = sites == null ? List.of() : List.copyOf(sites);
+        }
+    }
+
+    /**
+     * Everything about one checked dataset: its own representation and intended uses, its effective history
+     * (ordered from the sources to the dataset, each ancestor's steps once), and its lineage (itself first, then
+     * every ancestor once, each with its shortest path).
+     */
+    public record Dataset(String key, Representation representation, List<String> intendedUses,
+            List<HistoryStep> history, List<Node> lineage) {
+        public Dataset {
+            intendedUses = intendedUses == null ? List.of() : List.copyOf(intendedUses);
+            history = history == null ? List.of() : List.copyOf(history);
+            lineage = List.copyOf(lineage);
+        }
+    }
+
+    /** A dataset in a check with its role: train, test, validation or any. */
+    public record Roled(String role, Dataset dataset) {
+    }
+
+    /** Why the data will be used. {@code methodsDevelopment} null means: true when any dataset is in a train, test or validation role. */
+    public record Purpose(Boolean commercial, Boolean methodsDevelopment, String disease) {
+        public static final Purpose UNSTATED = new Purpose(null, null, null);
+    }
+}

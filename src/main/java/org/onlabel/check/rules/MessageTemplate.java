@@ -1,0 +1,43 @@
+package org.onlabel.check.rules;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills a rule's message: {task}, {dataset} (where the finding comes from), {checked} (the checked dataset),
+ * {step}, {index} (the step's position in that dataset's pipeline, counted from 1), {path} (keys joined with
+ * " → ") and {detail} (what the condition found, as a phrase).
+ */
+final class MessageTemplate {
+    static final Set<String> PLACEHOLDERS = Set.of("task", "dataset", "checked", "step", "index", "path", "detail");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+
+    private MessageTemplate() {
+    }
+
+    /** The unknown placeholder names used by the template, or empty when all are known. */
+    static Set<String> unknownPlaceholders(String template) {
+        Set<String> unknown = new TreeSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        while (matcher.find()) {
+            if (!PLACEHOLDERS.contains(matcher.group(1))) {
+                unknown.add(matcher.group(1));
+            }
+        }
+        return unknown;
+    }
+
+    static String render(String template, Map<String, String> values) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.getOrDefault(matcher.group(1), matcher.group());
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
+        }
+        matcher.appendTail(out);
+        return out.toString().replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,97 @@
+package org.onlabel.license;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.onlabel.common.error.ApiException;
+import org.onlabel.common.error.FieldError;
+import org.onlabel.common.error.ProblemType;
+import org.onlabel.common.http.ETags;
+import org.onlabel.common.security.AccessPolicy;
+import org.onlabel.common.security.Caller;
+import org.onlabel.vocabulary.Term;
+import org.onlabel.vocabulary.Vocabularies;
+
+/** The license table: seeded from the vocabulary, edited by admins, read by the rules. */
+@ApplicationScoped
+public class LicenseService {
+    private final LicenseRepository repository;
+    private final Vocabularies vocabularies;
+    private final AccessPolicy policy;
+
+    public LicenseService(LicenseRepository repository, Vocabularies vocabularies, AccessPolicy policy) {
+        this.repository = repository;
+        this.vocabularies = vocabularies;
+        this.policy = policy;
+    }
+
+    /** Adds the shipped licenses that the table lacks; admins' edits are never overwritten. */
+    @Transactional
+    void seed(@Observes StartupEvent event) {
+        for (Term t : vocabularies.require(Vocabularies.LICENSES).terms()) {
+            Map<String, Object> a = t.attributes();
+            repository.insertIfAbsent(t.id(), new LicenseRecord.Update(t.label(), bool(a.get("commercialUse")),
+                    bool(a.get("derivatives")), bool(a.get("shareAlike")), bool(a.get("attribution")),
+                    a.get("note") == null ? null : String.valueOf(a.get("note"))));
+        }
+    }
+
+    @Transactional
+    public List<LicenseRecord> list(Caller caller) {
+        policy.requireRead(caller);
+        return repository.all().stream().map(LicenseRepository.Row::license).toList();
+    }
+
+    @Transactional
+    public LicenseRepository.Row get(Caller caller, String id) {
+        policy.requireRead(caller);
+        return repository.find(id).orElseThrow(() -> ApiException.notFound("License '" + id + "'"));
+    }
+
+    /** Creates (201) or replaces (200, If-Match required) a license. Admins only. */
+    @Transactional
+    public Saved put(Caller caller, String id, String ifMatch, LicenseRecord.Update update) {
+        policy.requireAdmin(caller);
+        try {
+            LicenseExpression parsed = LicenseExpression.parse(id);
+            if (parsed.licenseIds().size() != 1 || !(parsed.root() instanceof LicenseNode.Single)) {
+                throw new InvalidLicenseExpressionException("'" + id + "' is an expression, not one license id");
+            }
+        } catch (InvalidLicenseExpressionException e) {
+            throw ApiException.validation(List.of(new FieldError("id", e.getMessage())));
+        }
+        Optional<LicenseRepository.Row> existing = repository.find(id);
+        if (existing.isEmpty()) {
+            if (ifMatch != null && !ifMatch.isBlank() && !"*".equals(ifMatch.trim())) {
+                throw new ApiException(ProblemType.PRECONDITION_FAILED, "License '" + id + "' does not exist yet");
+            }
+            repository.insertIfAbsent(id, update);
+            return new Saved(repository.find(id).orElseThrow(), true);
+        }
+        ETags.requireMatch(ifMatch, existing.get().revision());
+        if (!repository.update(existing.get().license().id(), existing.get().revision(), update)) {
+            throw new ApiException(ProblemType.PRECONDITION_FAILED, "The license was changed by someone else; read it again");
+        }
+        return new Saved(repository.find(id).orElseThrow(), false);
+    }
+
+    public record Saved(LicenseRepository.Row row, boolean created) {
+    }
+
+    /** The attribute table the rules use, as stored now. */
+    @Transactional
+    public LicenseAttributeTable table() {
+        Map<String, LicenseAttributes> byId = new LinkedHashMap<>();
+        repository.all().forEach(r -> byId.put(r.license().id(), r.license().attributes()));
+        return new LicenseAttributeTable(byId);
+    }
+
+    private static Boolean bool(Object value) {
+        return value instanceof Boolean b ? b : null;
+    }
+}

@@ -1,0 +1,81 @@
+package org.onlabel.provenance;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onlabel.common.security.CurrentCaller;
+
+@Path("/api/v1/datasets/{key}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Provenance", description = "Where a dataset comes from and what was done to it")
+public class LineageResource {
+    private final ProvenanceService service;
+    private final CurrentCaller caller;
+
+    public LineageResource(ProvenanceService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/lineage")
+    @Operation(operationId = "getLineage", summary = "The lineage graph around a dataset",
+            description = "Ancestors (upstream), descendants (downstream) or both, as nodes and derivation edges. "
+                    + "Downstream nodes have negative depth. Datasets under embargo that the caller may not see are "
+                    + "left out, and the walk does not pass through them.")
+    @APIResponse(responseCode = "200", description = "The graph",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Lineage.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public Lineage lineage(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key,
+            @Parameter(description = "upstream (default), downstream or both",
+                    schema = @Schema(enumeration = {"upstream", "downstream", "both"})) @QueryParam("direction") String direction,
+            @Parameter(description = "Derivation steps to follow (default 20, capped at 100)") @QueryParam("depth") Integer depth,
+            @Parameter(description = "Most nodes per direction (default 1000, capped at 10000); beyond it truncated is true")
+            @QueryParam("limit") Integer limit) {
+        return service.lineage(caller.get(), key, direction, depth, limit);
+    }
+
+    @GET
+    @Path("/history")
+    @Operation(operationId = "getHistory", summary = "The effective preprocessing history of a dataset",
+            description = "Every step applied along every ancestor path, ordered from the sources to the dataset; "
+                    + "each ancestor's steps appear once, even in a diamond, with the shortest path to it.")
+    @APIResponse(responseCode = "200", description = "The history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = History.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public History history(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key) {
+        return service.history(caller.get(), key);
+    }
+
+    @GET
+    @Path("/prov")
+    @Produces({"application/json", "application/prov+json"})
+    @Operation(operationId = "getProv", summary = "The upstream lineage as W3C PROV-JSON",
+            description = "Entities are datasets (prefix 'onlabel' = this service's dataset URL base), one activity per "
+                    + "derivation ('<key>#derivation'), agents for software and organizations (prefix 'onlabel-agent').")
+    @APIResponse(responseCode = "200", description = "A PROV-JSON document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Map<String, Object> prov(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key,
+            @Context UriInfo uri) {
+        String base = uri.getBaseUriBuilder().path("api/v1/datasets/").build().toString();
+        return service.prov(caller.get(), key, base);
+    }
+}

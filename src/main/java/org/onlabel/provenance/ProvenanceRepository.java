@@ -1,0 +1,190 @@
+package org.onlabel.provenance;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.onlabel.common.security.Viewer;
+
+/**
+ * Provenance in PostgreSQL. Lineage is walked by one recursive query bounded by depth and node count; it touches
+ * only the rows of the lineage itself (index on derivation from either side), so its cost does not grow with the
+ * rest of the catalog. Datasets the viewer may not see are not walked through.
+ */
+@ApplicationScoped
+public class ProvenanceRepository {
+    public enum Direction { UPSTREAM, DOWNSTREAM }
+
+    /** A dataset reached by a walk, at its smallest depth. */
+    public record NodeRow(long id, String key, String title, int depth, boolean registered, String status,
+            String organization) {
+    }
+
+    public record EdgeRow(long parentId, long childId) {
+    }
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    public ProvenanceRepository(EntityManager em, ObjectMapper mapper) {
+        this.em = em;
+        this.mapper = mapper;
+    }
+
+    public void insertParents(long childId, List<Long> parentIds, List<String> parentVersions) {
+        for (int i = 0; i < parentIds.size(); i++) {
+            em.createNativeQuery("INSERT INTO derivation (child_id, parent_id, parent_version, ordinal) VALUES (:c, :p, :v, :o)")
+                    .setParameter("c", childId).setParameter("p", parentIds.get(i))
+                    .setParameter("v", parentVersions.get(i)).setParameter("o", i)
+                    .executeUpdate();
+        }
+    }
+
+    public void insertSteps(long datasetId, List<PreprocessingStep> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            PreprocessingStep s = steps.get(i);
+            em.createNativeQuery("INSERT INTO preprocessing_step (dataset_id, ordinal, step, parameters, software, description, run_id)"
+                            + " VALUES (:d, :o, :s, CAST(:p AS jsonb), CAST(:sw AS jsonb), :desc, :run)")
+                    .setParameter("d", datasetId).setParameter("o", i).setParameter("s", s.step())
+                    .setParameter("p", json(s.parameters())).setParameter("sw", s.software() == null ? null : json(s.software()))
+                    .setParameter("desc", s.description()).setParameter("run", s.runId())
+                    .executeUpdate();
+        }
+    }
+
+    /** The id of the dataset with this key, if the viewer may see it. */
+    public java.util.Optional<Long> visibleId(String key, Viewer viewer) {
+        List<?> ids = em.createNativeQuery("""
+                SELECT id FROM dataset
+                WHERE key = :key AND (:all OR visibility = 'public' OR organization IN (:orgs))""")
+                .setParameter("key", key).setParameter("all", viewer.seesEverything())
+                .setParameter("orgs", viewer.organizationsForSql()).getResultList();
+        return ids.stream().findFirst().map(id -> ((Number) id).longValue());
+    }
+
+    /** True when {@code candidate} is {@code datasetId} itself or one of its ancestors. */
+    public boolean isSelfOrAncestor(long candidate, long datasetId) {
+        Object found = em.createNativeQuery("""
+                WITH RECURSIVE up(id) AS (
+                    SELECT CAST(:start AS bigint)
+                    UNION
+                    SELECT dv.parent_id FROM up JOIN derivation dv ON dv.child_id = up.id
+                )
+                SELECT EXISTS (SELECT 1 FROM up WHERE id = :candidate)""")
+                .setParameter("start", datasetId).setParameter("candidate", candidate)
+                .getSingleResult();
+        return Boolean.TRUE.equals(found);
+    }
+
+    public List<NodeRow> walk(long rootId, Direction direction, int maxDepth, int limit, Viewer viewer) {
+        String from = direction == Direction.UPSTREAM ? "child_id" : "parent_id";
+        String to = direction == Direction.UPSTREAM ? "parent_id" : "child_id";
+        Query q = em.createNativeQuery("""
+                WITH RECURSIVE walk(id, depth) AS (
+                    SELECT CAST(:root AS bigint), 0
+                    UNION
+                    SELECT dv.%2$s, w.depth + 1
+                    FROM walk w
+                    JOIN derivation dv ON dv.%1$s = w.id
+                    JOIN dataset n ON n.id = dv.%2$s
+                    WHERE w.depth < :maxDepth
+                      AND (:all OR n.visibility = 'public' OR n.organization IN (:orgs))
+                )
+                SELECT d.id, d.key, d.title, min(w.depth) AS depth, d.registered, d.status, d.organization
+                FROM walk w JOIN dataset d ON d.id = w.id
+                GROUP BY d.id, d.key, d.title, d.registered, d.status, d.organization
+                ORDER BY depth, d.key
+                LIMIT :limit""".formatted(from, to))
+                .setParameter("root", rootId).setParameter("maxDepth", maxDepth)
+                .setParameter("all", viewer.seesEverything()).setParameter("orgs", viewer.organizationsForSql())
+                .setParameter("limit", limit);
+        List<NodeRow> rows = new ArrayList<>();
+        for (Object r : q.getResultList()) {
+            Object[] c = (Object[]) r;
+            rows.add(new NodeRow(((Number) c[0]).longValue(), (String) c[1], (String) c[2], ((Number) c[3]).intValue(),
+                    (Boolean) c[4], (String) c[5], (String) c[6]));
+        }
+        return rows;
+    }
+
+    public List<EdgeRow> edgesAmong(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String array = idArray(ids);
+        List<EdgeRow> edges = new ArrayList<>();
+        for (Object r : em.createNativeQuery("""
+                SELECT parent_id, child_id FROM derivation
+                WHERE child_id = ANY(CAST(:ids AS bigint[])) AND parent_id = ANY(CAST(:ids AS bigint[]))
+                ORDER BY child_id, ordinal""").setParameter("ids", array).getResultList()) {
+            Object[] c = (Object[]) r;
+            edges.add(new EdgeRow(((Number) c[0]).longValue(), ((Number) c[1]).longValue()));
+        }
+        return edges;
+    }
+
+    /** The steps of each dataset, in order. */
+    public Map<Long, List<PreprocessingStep>> stepsOf(Collection<Long> ids) {
+        Map<Long, List<PreprocessingStep>> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        for (Object r : em.createNativeQuery("""
+                SELECT dataset_id, step, CAST(parameters AS text), CAST(software AS text), description, run_id
+                FROM preprocessing_step WHERE dataset_id = ANY(CAST(:ids AS bigint[]))
+                ORDER BY dataset_id, ordinal""").setParameter("ids", idArray(ids)).getResultList()) {
+            Object[] c = (Object[]) r;
+            PreprocessingStep step = new PreprocessingStep((String) c[1], read((String) c[2], MAP),
+                    c[3] == null ? null : read((String) c[3], new TypeReference<Software>() { }), (String) c[4], (String) c[5]);
+            out.computeIfAbsent(((Number) c[0]).longValue(), k -> new ArrayList<>()).add(step);
+        }
+        return out;
+    }
+
+    /** The direct parents of each dataset, in the order they were given. */
+    public Map<Long, List<ParentRef>> parentsOf(Collection<Long> ids) {
+        Map<Long, List<ParentRef>> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        for (Object r : em.createNativeQuery("""
+                SELECT dv.child_id, p.key, dv.parent_version
+                FROM derivation dv JOIN dataset p ON p.id = dv.parent_id
+                WHERE dv.child_id = ANY(CAST(:ids AS bigint[]))
+                ORDER BY dv.child_id, dv.ordinal""").setParameter("ids", idArray(ids)).getResultList()) {
+            Object[] c = (Object[]) r;
+            out.computeIfAbsent(((Number) c[0]).longValue(), k -> new ArrayList<>()).add(new ParentRef((String) c[1], (String) c[2]));
+        }
+        return out;
+    }
+
+    private static String idArray(Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not serialisable as JSON", e);
+        }
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+}
