@@ -41,7 +41,15 @@ public record DatasetResponse(
         @Schema(nullable = true, description = "OpenLineage identity, for datasets known through lineage events") LineageIdentity openLineage,
         @Schema(nullable = true, description = "Facts without a field of their own, e.g. kept from an import") Map<String, Object> extras,
         @Schema(nullable = true, description = "Why the dataset was retracted or deprecated") String statusReason,
-        @Schema(nullable = true, description = "Key of the dataset that replaces a deprecated one") String supersededBy) {
+        @Schema(nullable = true, description = "Key of the dataset that replaces a deprecated one") String supersededBy,
+        @Schema(required = true, description = "Conflicts between this dataset's license and a parent's: the dataset is "
+                + "registered all the same (the registry records the world as it is), and each conflict is a standing "
+                + "violation for every use") List<LicenseConflictView> licenseConflicts) {
+
+    @Schema(name = "LicenseConflict")
+    public record LicenseConflictView(@Schema(examples = "license.share-alike") String rule,
+            @Schema(examples = "msd-brain-tumour") String parent, String message) {
+    }
 
     @Schema(name = "LineageIdentity", description = "An OpenLineage dataset identity")
     public record LineageIdentity(@Schema(examples = "s3://lab-bucket") String namespace,

@@ -12,6 +12,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.onlabel.audit.AuditEventResponse;
 import org.onlabel.common.idempotency.IdempotencyStore;
+import org.onlabel.license.EvaluatedLicense;
+import org.onlabel.license.InvalidLicenseExpressionException;
+import org.onlabel.license.LicenseAttributeTable;
+import org.onlabel.license.LicenseCompatibility;
+import org.onlabel.license.LicenseConflict;
+import org.onlabel.license.LicenseExpression;
+import org.onlabel.license.LicenseService;
 import org.onlabel.provenance.Provenance;
 import org.onlabel.provenance.ProvenanceService;
 import org.onlabel.audit.AuditService;
@@ -49,9 +56,12 @@ public class DatasetService {
     private final ProvenanceService provenance;
     private final IdempotencyStore idempotency;
     private final ObjectMapper json;
+    private final LicenseService licenses;
 
     public DatasetService(DatasetRepository repository, Vocabularies vocabularies, AccessPolicy policy,
-            AuditService audit, ProvenanceService provenance, IdempotencyStore idempotency, ObjectMapper json) {
+            AuditService audit, ProvenanceService provenance, IdempotencyStore idempotency, ObjectMapper json,
+            LicenseService licenses) {
+        this.licenses = licenses;
         this.repository = repository;
         this.validator = new DatasetValidator(vocabularies);
         this.mapper = new DatasetMapper(vocabularies);
@@ -194,7 +204,8 @@ public class DatasetService {
         List<Dataset> page = more ? rows.subList(0, query.limit()) : rows;
         String next = more ? Cursor.encode(page.get(page.size() - 1).key) : null;
         Map<Long, Provenance> provenances = provenance.ofDatasets(page.stream().map(d -> d.id).toList());
-        return new Page<>(page.stream().map(d -> DatasetMapper.toResponse(d, provenances.get(d.id))).toList(), next);
+        return new Page<>(page.stream().map(d -> DatasetMapper.toResponse(d, provenances.get(d.id),
+                licenseConflicts(d, provenances.get(d.id)))).toList(), next);
     }
 
     @Transactional
@@ -304,7 +315,40 @@ public class DatasetService {
     }
 
     private DatasetResponse toResponse(Dataset dataset) {
-        return DatasetMapper.toResponse(dataset, provenance.ofDatasets(List.of(dataset.id)).get(dataset.id));
+        Provenance own = provenance.ofDatasets(List.of(dataset.id)).get(dataset.id);
+        return DatasetMapper.toResponse(dataset, own, licenseConflicts(dataset, own));
+    }
+
+    /** The license rules of rules.md on each derivation edge into this dataset. */
+    private List<DatasetResponse.LicenseConflictView> licenseConflicts(Dataset child, Provenance own) {
+        if (own.derivedFrom().isEmpty()) {
+            return List.of();
+        }
+        LicenseAttributeTable table = licenses.table();
+        EvaluatedLicense childLicense = evaluated(child.license, table);
+        List<DatasetResponse.LicenseConflictView> out = new java.util.ArrayList<>();
+        for (var parentRef : own.derivedFrom()) {
+            Optional<Dataset> parent = repository.findByKey(parentRef.key());
+            EvaluatedLicense parentLicense = parent.map(p -> evaluated(p.license, table)).orElse(null);
+            if (parentLicense == null) {
+                continue;
+            }
+            for (LicenseConflict c : LicenseCompatibility.conflicts(parentLicense, childLicense)) {
+                out.add(new DatasetResponse.LicenseConflictView(c.ruleId(), parentRef.key(), c.message()));
+            }
+        }
+        return out;
+    }
+
+    private static EvaluatedLicense evaluated(String expression, LicenseAttributeTable table) {
+        if (expression == null) {
+            return null;
+        }
+        try {
+            return EvaluatedLicense.of(LicenseExpression.parse(expression), table);
+        } catch (InvalidLicenseExpressionException storedBeforeValidation) {
+            return null;
+        }
     }
 
     /** Provenance is immutable: an update may repeat it or leave it out, never change it. */

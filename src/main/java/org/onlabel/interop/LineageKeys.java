@@ -1,9 +1,6 @@
 package org.onlabel.interop;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.onlabel.common.Hashing;
 import java.util.Locale;
 
 /**
@@ -27,15 +24,7 @@ public final class LineageKeys {
         if (slug.length() > SLUG_LENGTH) {
             slug = slug.substring(slug.length() - SLUG_LENGTH).replaceAll("^[^a-z0-9]+", "");
         }
-        String hash = sha256(namespace + "\n" + name).substring(0, 10);
+        String hash = Hashing.sha256(namespace + "\n" + name).substring(0, 10);
         return slug.isEmpty() ? "ext-" + hash : slug + "-" + hash;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -32,7 +32,7 @@ public class LicenseService {
 
     /** Adds the shipped licenses that the table lacks; admins' edits are never overwritten. */
     @Transactional
-    void seed(@Observes StartupEvent event) {
+    void seed(@Observes @jakarta.annotation.Priority(10) StartupEvent event) {
         for (Term t : vocabularies.require(Vocabularies.LICENSES).terms()) {
             Map<String, Object> a = t.attributes();
             repository.insertIfAbsent(t.id(), new LicenseRecord.Update(t.label(), bool(a.get("commercialUse")),

@@ -1,13 +1,10 @@
 package org.onlabel.common.idempotency;
 
+import org.onlabel.common.Hashing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import org.onlabel.common.config.OnLabelConfig;
 import org.onlabel.common.error.ApiException;
@@ -45,7 +42,7 @@ public class IdempotencyStore {
             throw ApiException.validation(List.of(new org.onlabel.common.error.FieldError("Idempotency-Key",
                     "must be 1 to 255 characters")));
         }
-        String hash = sha256(requestBody);
+        String hash = Hashing.sha256(requestBody);
         Instant now = Instant.now();
         em.createNativeQuery("""
                 INSERT INTO idempotency_record (caller, idempotency_key, request_hash, created_at, expires_at)
@@ -87,13 +84,5 @@ public class IdempotencyStore {
     @Transactional
     public int purgeExpired() {
         return em.createNativeQuery("DELETE FROM idempotency_record WHERE expires_at < now()").executeUpdate();
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

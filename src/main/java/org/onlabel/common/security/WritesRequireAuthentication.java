@@ -2,6 +2,7 @@ package org.onlabel.common.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.onlabel.common.error.ApiException;
@@ -21,8 +22,10 @@ public class WritesRequireAuthentication {
     }
 
     @ServerRequestFilter
-    public void check(ContainerRequestContext request) {
-        if (WRITES.contains(request.getMethod()) && identity.isAnonymous()) {
+    public void check(ContainerRequestContext request, ResourceInfo resource) {
+        boolean computesOnly = resource.getResourceMethod() != null
+                && resource.getResourceMethod().isAnnotationPresent(ComputesOnly.class);
+        if (WRITES.contains(request.getMethod()) && !computesOnly && identity.isAnonymous()) {
             throw new ApiException(ProblemType.UNAUTHORIZED, "Send a bearer token from the OnLabel identity provider");
         }
     }

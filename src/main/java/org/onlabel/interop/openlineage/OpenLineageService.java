@@ -1,17 +1,14 @@
 package org.onlabel.interop.openlineage;
 
+import org.onlabel.common.Hashing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.onlabel.common.error.ApiException;
@@ -134,20 +131,12 @@ public class OpenLineageService {
                                            received_at, received_from, payload)
                 VALUES (:hash, :type, :time, :run, :ns, :job, :now, :from, CAST(:payload AS jsonb))
                 ON CONFLICT (payload_hash) DO NOTHING""")
-                .setParameter("hash", sha256(text)).setParameter("type", event.eventType())
+                .setParameter("hash", Hashing.sha256(text)).setParameter("type", event.eventType())
                 .setParameter("time", event.eventTime()).setParameter("run", event.runId())
                 .setParameter("ns", event.jobNamespace()).setParameter("job", event.jobName())
                 .setParameter("now", Instant.now()).setParameter("from", caller.name())
                 .setParameter("payload", text)
                 .executeUpdate();
         return inserted == 1;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,87 @@
+package org.onlabel.check;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onlabel.check.rules.CheckOutcome;
+import org.onlabel.check.rules.Ruleset;
+import org.onlabel.common.security.AccessPolicy;
+import org.onlabel.common.security.ComputesOnly;
+import org.onlabel.common.security.CurrentCaller;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Checks", description = "Is it sound to use these datasets for this task?")
+public class CheckResource {
+    private final CheckService service;
+    private final CurrentCaller caller;
+    private final AccessPolicy policy;
+
+    public CheckResource(CheckService service, CurrentCaller caller, AccessPolicy policy) {
+        this.service = service;
+        this.caller = caller;
+        this.policy = policy;
+    }
+
+    @POST
+    @Path("/checks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "check", summary = "Check a proposed use",
+            description = "Evaluates the task, the datasets with their roles and the purpose against the ruleset. "
+                    + "Verdict: OFF_LABEL (a violation), else UNKNOWN (facts missing), else CAUTION, else ON_LABEL. "
+                    + "Every finding names its rule, the dataset and step that introduced it, and the path to it.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CheckRequest.class),
+            examples = @ExampleObject(name = "brats-for-reconstruction", value = """
+                    {"task": "mri-reconstruction", "datasets": [{"key": "brats-2021", "role": "train"}],
+                     "purpose": {"commercial": false, "methodsDevelopment": true}}""")))
+    @APIResponse(responseCode = "200", description = "The verdict with its evidence",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckOutcome.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    @ComputesOnly
+    public CheckOutcome check(@NotNull(message = "a JSON body is required") @Valid CheckRequest request) {
+        return service.check(caller.get(), request);
+    }
+
+    @POST
+    @Path("/checks/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "checkBatch", summary = "Run several checks at once",
+            description = "For journal screening: each dataset a manuscript declares (by key or DOI) with the task it "
+                    + "claims. Results come in the order of the checks.")
+    @APIResponse(responseCode = "200", description = "The results",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchCheck.Response.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    @ComputesOnly
+    public BatchCheck.Response batch(@NotNull(message = "a JSON body is required") @Valid BatchCheck.Request request) {
+        return new BatchCheck.Response(service.batch(caller.get(), request.checks()));
+    }
+
+    @GET
+    @Path("/rules")
+    @Operation(operationId = "getRules", summary = "The ruleset in force",
+            description = "Versioned; each rule with its id, tasks, severity, condition, rationale and references.")
+    @APIResponse(responseCode = "200", description = "The ruleset",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Ruleset.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    public Ruleset rules() {
+        policy.requireRead(caller.get());
+        return service.ruleset();
+    }
+}

@@ -1,0 +1,135 @@
+package org.onlabel.check;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.onlabel.check.rules.CheckOutcome;
+import org.onlabel.check.rules.Facts;
+import org.onlabel.check.rules.Finding;
+import org.onlabel.check.rules.RuleEngine;
+import org.onlabel.check.rules.Ruleset;
+import org.onlabel.common.error.ApiException;
+import org.onlabel.common.error.FieldError;
+import org.onlabel.common.security.AccessPolicy;
+import org.onlabel.common.security.Caller;
+import org.onlabel.common.security.Viewer;
+import org.onlabel.dataset.DatasetService;
+import org.onlabel.license.LicenseAttributeTable;
+import org.onlabel.license.LicenseService;
+import org.onlabel.vocabulary.Vocabularies;
+
+/**
+ * Evaluates proposed uses against the ruleset. Datasets are addressed by key or DOI and must be visible to the
+ * caller; ancestors the caller may not see take no part (their facts would leak through the findings).
+ */
+@ApplicationScoped
+public class CheckService {
+    static final Set<String> STANDING_RULES = Set.of("license.no-derivatives", "license.share-alike",
+            "license.noncommercial-dropped", "any.retracted-ancestor");
+    private static final String ROLES = "roles-in-check";
+
+    private final RuleEngine engine;
+    private final FactsAssembler facts;
+    private final DatasetService datasets;
+    private final LicenseService licenses;
+    private final Vocabularies vocabularies;
+    private final AccessPolicy policy;
+
+    public CheckService(RuleEngine engine, FactsAssembler facts, DatasetService datasets, LicenseService licenses,
+            Vocabularies vocabularies, AccessPolicy policy) {
+        this.engine = engine;
+        this.facts = facts;
+        this.datasets = datasets;
+        this.licenses = licenses;
+        this.vocabularies = vocabularies;
+        this.policy = policy;
+    }
+
+    public Ruleset ruleset() {
+        return engine.ruleset();
+    }
+
+    @Transactional
+    public CheckOutcome check(Caller caller, CheckRequest request) {
+        policy.requireRead(caller);
+        return evaluate(caller, request, "", licenses.table());
+    }
+
+    /** Checks in order; an invalid check fails the batch, with field paths naming it (checks[2].task). */
+    @Transactional
+    public List<CheckOutcome> batch(Caller caller, List<CheckRequest> requests) {
+        policy.requireRead(caller);
+        LicenseAttributeTable table = licenses.table();
+        List<CheckOutcome> results = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            results.add(evaluate(caller, requests.get(i), "checks[" + i + "].", table));
+        }
+        return results;
+    }
+
+    @Transactional
+    public Label label(Caller caller, String key) {
+        DatasetService.DatasetRef ref = datasets.resolve(caller, key)
+                .orElseThrow(() -> ApiException.notFound("Dataset '" + key + "'"));
+        Facts.Dataset subject = facts.assemble(ref.key(), Viewer.of(caller), licenses.table());
+        List<Label.TaskVerdict> verdicts = new ArrayList<>();
+        Map<String, Finding> standing = new LinkedHashMap<>();
+        for (String task : vocabularies.require(Vocabularies.TASKS).ids()) {
+            CheckOutcome outcome = engine.evaluate(task, Facts.Purpose.UNSTATED, List.of(new Facts.Roled("any", subject)));
+            verdicts.add(new Label.TaskVerdict(task, outcome.verdict()));
+            for (Finding f : outcome.findings()) {
+                if (STANDING_RULES.contains(f.rule())) {
+                    standing.putIfAbsent(f.rule() + "|" + (f.introducedBy() == null ? "" : f.introducedBy().dataset()), f);
+                }
+            }
+        }
+        List<Label.InheritedContraindication> contraindications = new ArrayList<>();
+        for (Facts.Node node : subject.lineage()) {
+            for (Facts.Contraindication c : node.contraindications()) {
+                contraindications.add(new Label.InheritedContraindication(c.task(), c.reason(), node.key(), node.path()));
+            }
+        }
+        var own = datasets.get(caller, ref.key()).dataset().intendedUses();
+        return new Label(ref.key(), engine.ruleset().version(), own, contraindications,
+                List.copyOf(standing.values()), verdicts);
+    }
+
+    private CheckOutcome evaluate(Caller caller, CheckRequest request, String prefix, LicenseAttributeTable table) {
+        List<FieldError> errors = new ArrayList<>();
+        if (vocabularies.require(Vocabularies.TASKS).find(request.task()).isEmpty()) {
+            errors.add(new FieldError(prefix + "task", "'" + request.task() + "' is not in vocabulary tasks"));
+        }
+        List<Facts.Roled> roled = new ArrayList<>();
+        Viewer viewer = Viewer.of(caller);
+        for (int i = 0; i < request.datasets().size(); i++) {
+            CheckRequest.DatasetUse use = request.datasets().get(i);
+            String field = prefix + "datasets[" + i + "]";
+            String role = use.role() == null ? "any" : use.role().toLowerCase(java.util.Locale.ROOT);
+            if (vocabularies.get(ROLES).flatMap(v -> v.find(role)).isEmpty()) {
+                errors.add(new FieldError(field + ".role", "must be train, test, validation or any"));
+            }
+            var ref = use.key() != null ? datasets.resolve(caller, use.key())
+                    : use.doi() != null ? datasets.resolveDoiOrUrl(caller, use.doi(), null) : java.util.Optional.<DatasetService.DatasetRef>empty();
+            if (use.key() == null && use.doi() == null) {
+                errors.add(new FieldError(field + ".key", "name the dataset by key or doi"));
+            } else if (ref.isEmpty()) {
+                errors.add(new FieldError(field + (use.key() != null ? ".key" : ".doi"),
+                        "no dataset '" + (use.key() != null ? use.key() : use.doi()) + "'"));
+            } else if (errors.isEmpty()) {
+                roled.add(new Facts.Roled(role, facts.assemble(ref.get().key(), viewer, table)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        String task = vocabularies.require(Vocabularies.TASKS).find(request.task()).orElseThrow().id();
+        CheckRequest.Purpose p = request.purpose();
+        Facts.Purpose purpose = p == null ? Facts.Purpose.UNSTATED
+                : new Facts.Purpose(p.commercial(), p.methodsDevelopment(), p.disease());
+        return engine.evaluate(task, purpose, roled);
+    }
+}

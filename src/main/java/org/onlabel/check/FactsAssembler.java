@@ -1,0 +1,83 @@
+package org.onlabel.check;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.onlabel.check.rules.Facts;
+import org.onlabel.common.security.Viewer;
+import org.onlabel.dataset.Cohort;
+import org.onlabel.dataset.Dataset;
+import org.onlabel.dataset.DatasetRepository;
+import org.onlabel.license.EvaluatedLicense;
+import org.onlabel.license.InvalidLicenseExpressionException;
+import org.onlabel.license.LicenseAttributeTable;
+import org.onlabel.license.LicenseAttributes;
+import org.onlabel.license.LicenseExpression;
+import org.onlabel.provenance.PreprocessingStep;
+import org.onlabel.provenance.ProvenanceService;
+
+/**
+ * Gathers the facts the rule engine reasons over for one dataset: its own, and those of every ancestor the viewer
+ * may see (one recursive lineage query, one query for the datasets, one for their steps).
+ */
+@ApplicationScoped
+public class FactsAssembler {
+    private final ProvenanceService provenance;
+    private final DatasetRepository datasets;
+
+    public FactsAssembler(ProvenanceService provenance, DatasetRepository datasets) {
+        this.provenance = provenance;
+        this.datasets = datasets;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Facts.Dataset assemble(String key, Viewer viewer, LicenseAttributeTable licenses) {
+        ProvenanceService.Upstream up = provenance.upstream(key, viewer);
+        Map<String, Dataset> byKey = new HashMap<>();
+        for (Dataset d : datasets.list("id in ?1", new ArrayList<>(up.idOf().values()))) {
+            byKey.put(d.key, d);
+        }
+        Map<String, List<String>> paths = up.graph().upstreamPaths();
+        List<Facts.Node> lineage = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : paths.entrySet()) {
+            lineage.add(node(byKey.get(e.getKey()), e.getValue(), up.graph().parentsOf(e.getKey()), licenses));
+        }
+        List<Facts.HistoryStep> history = new ArrayList<>();
+        for (String dataset : up.graph().sourcesToRoot()) {
+            List<PreprocessingStep> steps = up.steps().getOrDefault(up.idOf().get(dataset), List.of());
+            for (int i = 0; i < steps.size(); i++) {
+                history.add(new Facts.HistoryStep(dataset, i, steps.get(i).step(), steps.get(i).parameters(), paths.get(dataset)));
+            }
+        }
+        Dataset root = byKey.get(key);
+        var r = root.representation;
+        Facts.Representation representation = r == null ? new Facts.Representation(null, null, null, null, null)
+                : new Facts.Representation(r.domain(), r.complex(), r.coils(), r.compression(), r.bitDepth());
+        List<String> intended = root.intendedUses.stream().map(u -> u.task()).toList();
+        return new Facts.Dataset(key, representation, intended, history, lineage);
+    }
+
+    private static Facts.Node node(Dataset d, List<String> path, List<String> parents, LicenseAttributeTable licenses) {
+        Cohort cohort = d.cohort;
+        return new Facts.Node(d.key, path, parents, d.registered, d.status, license(d.license, licenses),
+                d.dataUse.stream().map(u -> new Facts.DataUse(u.code(), u.disease())).toList(),
+                d.contraindications.stream().map(c -> new Facts.Contraindication(c.task(), c.reason())).toList(),
+                cohort == null ? List.of() : cohort.vendors(), cohort == null ? List.of() : cohort.sites());
+    }
+
+    static Facts.License license(String expression, LicenseAttributeTable licenses) {
+        if (expression == null) {
+            return Facts.License.NONE;
+        }
+        LicenseAttributes a;
+        try {
+            a = EvaluatedLicense.of(LicenseExpression.parse(expression), licenses).attributes();
+        } catch (InvalidLicenseExpressionException storedBeforeValidation) {
+            a = LicenseAttributes.UNKNOWN;
+        }
+        return new Facts.License(expression, a.commercialUse(), a.derivatives(), a.shareAlike(), a.attribution());
+    }
+}
