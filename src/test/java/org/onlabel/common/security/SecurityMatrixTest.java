@@ -126,6 +126,11 @@ class SecurityMatrixTest {
     private static final int[] UPDATE_EMBARGOED =  {401, 404,  200,  404, 403,     404,    200};
     private static final int[] AUDIT_PUBLIC =      {401, 403,  200,  403, 200,     403,    200};
     private static final int[] AUDIT_EMBARGOED =   {401, 404,  200,  404, 200,     404,    200};
+    private static final int[] CHECK_EMBARGOED =   {422, 422,  200,  422, 200,     422,    200};
+    private static final int[] RETRACT_NYU =       {401, 403,  200,  403, 403,     403,    200};
+    private static final int[] IMPORT_BIDS =       {401, 403,  201,  201, 201,     403,    201};
+    private static final int[] SEND_LINEAGE =      {401, 403,  403,  403, 200,     403,    200};
+    private static final int[] ADMIN_ONLY_CREATE = {401, 403,  403,  403, 403,     403,    201};
 
     static Stream<Arguments> matrix() {
         List<Object[]> rows = new ArrayList<>();
@@ -147,6 +152,37 @@ class SecurityMatrixTest {
         rows.add(new Object[] {new Call("GET /datasets/{public}/audit", w -> as(w).get(BASE + "/" + publicKey + "/audit")), AUDIT_PUBLIC});
         rows.add(new Object[] {new Call("GET /datasets/{embargoed}/audit", w -> as(w).get(BASE + "/" + embargoedKey + "/audit")),
                 AUDIT_EMBARGOED});
+        for (String sub : List.of("lineage", "history", "prov", "label")) {
+            rows.add(new Object[] {new Call("GET /datasets/{public}/" + sub, w -> as(w).get(BASE + "/" + publicKey + "/" + sub)), READ_ALL});
+            rows.add(new Object[] {new Call("GET /datasets/{embargoed}/" + sub, w -> as(w).get(BASE + "/" + embargoedKey + "/" + sub)),
+                    READ_EMBARGOED});
+        }
+        rows.add(new Object[] {new Call("POST /checks {public}", w -> as(w).contentType(ContentType.JSON)
+                .body(checkOf(publicKey)).post("/api/v1/checks")), READ_ALL});
+        rows.add(new Object[] {new Call("POST /checks {embargoed}", w -> as(w).contentType(ContentType.JSON)
+                .body(checkOf(embargoedKey)).post("/api/v1/checks")), CHECK_EMBARGOED});
+        rows.add(new Object[] {new Call("POST /checks/batch", w -> as(w).contentType(ContentType.JSON)
+                .body("{\"checks\": [" + checkOf(publicKey) + "]}").post("/api/v1/checks/batch")), READ_ALL});
+        rows.add(new Object[] {new Call("GET /rules", w -> as(w).get("/api/v1/rules")), READ_ALL});
+        rows.add(new Object[] {new Call("GET /licenses", w -> as(w).get("/api/v1/licenses")), READ_ALL});
+        rows.add(new Object[] {new Call("GET /licenses/{id}", w -> as(w).get("/api/v1/licenses/CC-BY-4.0")), READ_ALL});
+        rows.add(new Object[] {new Call("PUT /licenses/{new id}", w -> as(w).contentType(ContentType.JSON)
+                .body("{\"name\": \"Matrix agreement\", \"commercialUse\": false}")
+                .put("/api/v1/licenses/LicenseRef-Matrix-" + Datasets.uniqueKey("m").replace("-", ""))), ADMIN_ONLY_CREATE});
+        rows.add(new Object[] {new Call("POST /datasets/{fresh nyu}/retraction", w -> {
+            String key = Datasets.uniqueKey("matrix-retract");
+            Map<String, Object> body = Datasets.valid(key);
+            body.put("organization", "nyu");
+            asAlice().contentType(ContentType.JSON).body(body).post(BASE).then().statusCode(201);
+            return as(w).contentType(ContentType.JSON).body("{\"reason\": \"matrix\"}").post(BASE + "/" + key + "/retraction");
+        }), RETRACT_NYU});
+        rows.add(new Object[] {new Call("POST /imports/bids", w -> as(w).contentType(ContentType.JSON)
+                .queryParam("key", Datasets.uniqueKey("matrix-bids")).body("{\"Name\": \"Matrix BIDS\"}")
+                .post("/api/v1/imports/bids")), IMPORT_BIDS});
+        rows.add(new Object[] {new Call("POST /lineage", w -> as(w).contentType(ContentType.JSON)
+                .body("{\"eventType\": \"START\", \"eventTime\": \"2026-12-01T00:00:00Z\", \"run\": {\"runId\": \""
+                        + java.util.UUID.randomUUID() + "\"}, \"job\": {\"namespace\": \"matrix\", \"name\": \"job\"}}")
+                .post("/api/v1/lineage")), SEND_LINEAGE});
         List<Arguments> out = new ArrayList<>();
         for (Object[] row : rows) {
             int[] expected = (int[]) row[1];
@@ -155,6 +191,10 @@ class SecurityMatrixTest {
             }
         }
         return out.stream();
+    }
+
+    private static String checkOf(String key) {
+        return "{\"task\": \"segmentation\", \"datasets\": [{\"key\": \"" + key + "\", \"role\": \"test\"}]}";
     }
 
     @ParameterizedTest(name = "{0} as {1} -> {2}")
