@@ -86,6 +86,11 @@ public class ProvenanceRepository {
         return Boolean.TRUE.equals(found);
     }
 
+    /**
+     * Every dataset reachable from the root within {@code maxDepth} steps, at its smallest depth. The datasets are
+     * fetched with a LATERAL lookup by id (OFFSET 0 keeps the planner from flattening it): left to itself the planner
+     * hashes the whole dataset table for the final join, and the walk would slow down as the catalog grows.
+     */
     public List<NodeRow> walk(long rootId, Direction direction, int maxDepth, int limit, Viewer viewer) {
         String from = direction == Direction.UPSTREAM ? "child_id" : "parent_id";
         String to = direction == Direction.UPSTREAM ? "parent_id" : "child_id";
@@ -100,10 +105,11 @@ public class ProvenanceRepository {
                     WHERE w.depth < :maxDepth
                       AND (:all OR n.visibility = 'public' OR n.organization IN (:orgs))
                 )
-                SELECT d.id, d.key, d.title, min(w.depth) AS depth, d.registered, d.status, d.organization
-                FROM walk w JOIN dataset d ON d.id = w.id
-                GROUP BY d.id, d.key, d.title, d.registered, d.status, d.organization
-                ORDER BY depth, d.key
+                , reached AS (SELECT id, min(depth) AS depth FROM walk GROUP BY id)
+                SELECT d.id, d.key, d.title, r.depth, d.registered, d.status, d.organization
+                FROM reached r
+                CROSS JOIN LATERAL (SELECT * FROM dataset x WHERE x.id = r.id OFFSET 0) d
+                ORDER BY r.depth, d.key
                 LIMIT :limit""".formatted(from, to))
                 .setParameter("root", rootId).setParameter("maxDepth", maxDepth)
                 .setParameter("all", viewer.seesEverything()).setParameter("orgs", viewer.organizationsForSql())
