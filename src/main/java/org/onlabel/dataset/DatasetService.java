@@ -12,13 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.onlabel.audit.AuditEventResponse;
 import org.onlabel.common.idempotency.IdempotencyStore;
-import org.onlabel.license.EvaluatedLicense;
-import org.onlabel.license.InvalidLicenseExpressionException;
-import org.onlabel.license.LicenseAttributeTable;
-import org.onlabel.license.LicenseCompatibility;
-import org.onlabel.license.LicenseConflict;
-import org.onlabel.license.LicenseExpression;
-import org.onlabel.license.LicenseService;
+import org.onlabel.license.DerivationLicenseCheck;
 import org.onlabel.provenance.Provenance;
 import org.onlabel.provenance.ProvenanceService;
 import org.onlabel.audit.AuditService;
@@ -56,12 +50,12 @@ public class DatasetService {
     private final ProvenanceService provenance;
     private final IdempotencyStore idempotency;
     private final ObjectMapper json;
-    private final LicenseService licenses;
+    private final DerivationLicenseCheck derivationLicenses;
 
     public DatasetService(DatasetRepository repository, Vocabularies vocabularies, AccessPolicy policy,
             AuditService audit, ProvenanceService provenance, IdempotencyStore idempotency, ObjectMapper json,
-            LicenseService licenses) {
-        this.licenses = licenses;
+            DerivationLicenseCheck derivationLicenses) {
+        this.derivationLicenses = derivationLicenses;
         this.repository = repository;
         this.validator = new DatasetValidator(vocabularies);
         this.mapper = new DatasetMapper(vocabularies);
@@ -321,34 +315,13 @@ public class DatasetService {
 
     /** The license rules of rules.md on each derivation edge into this dataset. */
     private List<DatasetResponse.LicenseConflictView> licenseConflicts(Dataset child, Provenance own) {
-        if (own.derivedFrom().isEmpty()) {
-            return List.of();
+        Map<String, String> parentLicenses = new java.util.LinkedHashMap<>();
+        for (var parent : own.derivedFrom()) {
+            repository.findByKey(parent.key()).ifPresent(p -> parentLicenses.put(p.key, p.license));
         }
-        LicenseAttributeTable table = licenses.table();
-        EvaluatedLicense childLicense = evaluated(child.license, table);
-        List<DatasetResponse.LicenseConflictView> out = new java.util.ArrayList<>();
-        for (var parentRef : own.derivedFrom()) {
-            Optional<Dataset> parent = repository.findByKey(parentRef.key());
-            EvaluatedLicense parentLicense = parent.map(p -> evaluated(p.license, table)).orElse(null);
-            if (parentLicense == null) {
-                continue;
-            }
-            for (LicenseConflict c : LicenseCompatibility.conflicts(parentLicense, childLicense)) {
-                out.add(new DatasetResponse.LicenseConflictView(c.ruleId(), parentRef.key(), c.message()));
-            }
-        }
-        return out;
-    }
-
-    private static EvaluatedLicense evaluated(String expression, LicenseAttributeTable table) {
-        if (expression == null) {
-            return null;
-        }
-        try {
-            return EvaluatedLicense.of(LicenseExpression.parse(expression), table);
-        } catch (InvalidLicenseExpressionException storedBeforeValidation) {
-            return null;
-        }
+        return derivationLicenses.conflicts(child.license, parentLicenses).stream()
+                .map(c -> new DatasetResponse.LicenseConflictView(c.conflict().ruleId(), c.parent(), c.conflict().message()))
+                .toList();
     }
 
     /** Provenance is immutable: an update may repeat it or leave it out, never change it. */

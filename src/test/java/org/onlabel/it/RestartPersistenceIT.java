@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.onlabel.support.KeycloakLauncher;
 import org.onlabel.support.Tokens;
@@ -109,7 +110,32 @@ class RestartPersistenceIT {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    void anExternalPostgresqlIsUsedWhenAJdbcUrlIsConfigured() throws Exception {
+        Path dataDir = Files.createTempDirectory("onlabel-external-");
+        int httpPort = freePort();
+        try (var external = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start()) {
+            Process service = start(dataDir, httpPort, freePort(), Map.of(
+                    "QUARKUS_DATASOURCE_JDBC_URL", external.getJdbcUrl("postgres", "postgres"),
+                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                    "QUARKUS_DATASOURCE_PASSWORD", ""));
+            awaitReady(httpPort, service);
+            assertThat(get(httpPort, "/api/v1/datasets/brats-2021").statusCode()).isEqualTo(200);
+            try (var connection = external.getPostgresDatabase().getConnection();
+                    var rs = connection.createStatement().executeQuery("SELECT count(*) FROM dataset WHERE key = 'brats-2021'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the reference catalog went into the external database").isEqualTo(1);
+            }
+            assertThat(Files.exists(dataDir.resolve("postgres"))).as("no embedded PostgreSQL was started").isFalse();
+            stop(service);
+        }
+    }
+
     private Process start(Path dataDir, int httpPort, int pgPort, String... extra) throws IOException {
+        return start(dataDir, httpPort, pgPort, Map.of(), extra);
+    }
+
+    private Process start(Path dataDir, int httpPort, int pgPort, Map<String, String> env, String... extra) throws IOException {
         Path app = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + httpPort,
@@ -121,6 +147,7 @@ class RestartPersistenceIT {
         command.addAll(List.of("-jar", app.toString()));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         pb.redirectOutput(dataDir.resolve("service-" + started.size() + ".log").toFile());
         Process p = pb.start();

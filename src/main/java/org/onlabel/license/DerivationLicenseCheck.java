@@ -1,0 +1,53 @@
+package org.onlabel.license;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The license rules of a derivation (no-derivatives, share-alike, non-commercial dropped), applied to a derived
+ * dataset's license and its parents' with the current license table.
+ */
+@ApplicationScoped
+public class DerivationLicenseCheck {
+    /** A conflict with one parent. */
+    public record ParentConflict(String parent, LicenseConflict conflict) {
+    }
+
+    private final LicenseService licenses;
+
+    public DerivationLicenseCheck(LicenseService licenses) {
+        this.licenses = licenses;
+    }
+
+    /** Conflicts of a child's license with each parent's, parents given as key → license expression (null if none). */
+    @Transactional
+    public List<ParentConflict> conflicts(String childLicense, Map<String, String> parentLicenses) {
+        if (parentLicenses.isEmpty()) {
+            return List.of();
+        }
+        LicenseAttributeTable table = licenses.table();
+        EvaluatedLicense child = evaluated(childLicense, table);
+        List<ParentConflict> out = new ArrayList<>();
+        parentLicenses.forEach((parent, license) -> {
+            EvaluatedLicense evaluated = evaluated(license, table);
+            if (evaluated != null) {
+                LicenseCompatibility.conflicts(evaluated, child).forEach(c -> out.add(new ParentConflict(parent, c)));
+            }
+        });
+        return out;
+    }
+
+    private static EvaluatedLicense evaluated(String expression, LicenseAttributeTable table) {
+        if (expression == null) {
+            return null;
+        }
+        try {
+            return EvaluatedLicense.of(LicenseExpression.parse(expression), table);
+        } catch (InvalidLicenseExpressionException storedBeforeValidation) {
+            return null;
+        }
+    }
+}
