@@ -12,9 +12,6 @@ import org.onlabel.common.db.EmbeddedDatabaseSettings;
 @QuarkusMain
 public final class OnLabelMain {
 
-    private OnLabelMain() {
-    }
-
     public static void main(String... args) {
         EmbeddedDatabaseSettings settings = EmbeddedDatabaseSettings.from(System.getProperties(), System.getenv());
         if (!settings.wanted()) {

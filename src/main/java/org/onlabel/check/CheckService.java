@@ -28,8 +28,6 @@ import org.onlabel.vocabulary.Vocabularies;
  */
 @ApplicationScoped
 public class CheckService {
-    static final Set<String> STANDING_RULES = Set.of("license.no-derivatives", "license.share-alike",
-            "license.noncommercial-dropped", "any.retracted-ancestor");
     private static final String ROLES = "roles-in-check";
 
     private final RuleEngine engine;
@@ -76,13 +74,15 @@ public class CheckService {
         DatasetService.DatasetRef ref = datasets.resolve(caller, key)
                 .orElseThrow(() -> ApiException.notFound("Dataset '" + key + "'"));
         Facts.Dataset subject = facts.assemble(ref.key(), Viewer.of(caller), licenses.table());
+        Set<String> standingRules = engine.ruleset().rules().stream().filter(r -> r.standing())
+                .map(r -> r.id()).collect(java.util.stream.Collectors.toSet());
         List<Label.TaskVerdict> verdicts = new ArrayList<>();
         Map<String, Finding> standing = new LinkedHashMap<>();
         for (String task : vocabularies.require(Vocabularies.TASKS).ids()) {
             CheckOutcome outcome = engine.evaluate(task, Facts.Purpose.UNSTATED, List.of(new Facts.Roled("any", subject)));
             verdicts.add(new Label.TaskVerdict(task, outcome.verdict()));
             for (Finding f : outcome.findings()) {
-                if (STANDING_RULES.contains(f.rule())) {
+                if (standingRules.contains(f.rule())) {
                     standing.putIfAbsent(f.rule() + "|" + (f.introducedBy() == null ? "" : f.introducedBy().dataset()), f);
                 }
             }

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class RulesetLoader {
     private static final Set<String> RULE_FIELDS = Set.of("id", "tasks", "severity", "basis", "condition", "message",
-            "rationale", "references");
+            "rationale", "references", "standing");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private RulesetLoader() {
@@ -87,7 +87,11 @@ public final class RulesetLoader {
         String rationale = node.hasNonNull("rationale") ? requiredText(node.get("rationale"), id, "rationale") : null;
         List<String> references = node.has("references") ? texts(node.get("references"), id, "references", false)
                 : List.of();
-        return new Rule(id, tasks, severity, basis, condition, message, rationale, references);
+        JsonNode standing = node.path("standing");
+        if (!standing.isMissingNode() && !standing.isBoolean()) {
+            throw problem(id, "standing must be true or false");
+        }
+        return new Rule(id, tasks, severity, basis, condition, message, rationale, references, standing.asBoolean(false));
     }
 
     private static Severity severity(JsonNode node, String id) {
