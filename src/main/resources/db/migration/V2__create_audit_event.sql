@@ -1,19 +1,21 @@
 -- Who created a dataset is recorded by the server from the caller's token.
 ALTER TABLE dataset ADD COLUMN created_by TEXT;
 
--- The audit trail: one row per mutation, written in the mutation's transaction, never changed afterwards.
+-- The audit trail: one row per mutation of a dataset (or of another audited subject, such as a license), written in
+-- the mutation's transaction, never changed afterwards.
 CREATE TABLE audit_event (
     id            BIGSERIAL PRIMARY KEY,
     occurred_at   TIMESTAMPTZ NOT NULL,
     actor         TEXT        NOT NULL,
     actor_orgs    TEXT[]      NOT NULL DEFAULT '{}',
     action        TEXT        NOT NULL,
-    dataset_key   TEXT        NOT NULL,
+    subject_type  TEXT        NOT NULL,
+    subject_key   TEXT        NOT NULL,
     organization  TEXT,
     changes       JSONB       NOT NULL
 );
 
-CREATE INDEX audit_event_dataset_idx ON audit_event (dataset_key, id);
+CREATE INDEX audit_event_subject_idx ON audit_event (subject_type, subject_key, id);
 
 -- Even a bug (or a hand-typed statement) cannot rewrite history: the database refuses it.
 CREATE FUNCTION audit_event_is_append_only() RETURNS trigger

@@ -35,8 +35,11 @@ public class AuditEvent {
     @Column(nullable = false)
     public String action;
 
-    @Column(name = "dataset_key", nullable = false)
-    public String datasetKey;
+    @Column(name = "subject_type", nullable = false)
+    public String subjectType;
+
+    @Column(name = "subject_key", nullable = false)
+    public String subjectKey;
 
     public String organization;
 

@@ -8,10 +8,10 @@ import java.util.List;
 @ApplicationScoped
 public class AuditRepository implements PanacheRepository<AuditEvent> {
 
-    /** Events of one dataset, oldest first, after the given id. */
-    public List<AuditEvent> page(String datasetKey, long afterId, int limit) {
-        return find("datasetKey = :key and id > :after order by id",
-                Parameters.with("key", datasetKey).and("after", afterId))
+    /** Events of one subject, oldest first, after the given id. */
+    public List<AuditEvent> page(AuditSubject subject, long afterId, int limit) {
+        return find("subjectType = :type and subjectKey = :key and id > :after order by id",
+                Parameters.with("type", subject.type()).and("key", subject.key()).and("after", afterId))
                 .page(0, limit)
                 .list();
     }

@@ -32,22 +32,23 @@ public class AuditService {
      * together. {@code before} is null for a creation.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(Caller caller, String action, String datasetKey, String organization, Object before, Object after) {
+    public void record(Caller caller, String action, AuditSubject subject, String organization, Object before, Object after) {
         AuditEvent event = new AuditEvent();
         event.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         event.actor = caller.name() == null ? "anonymous" : caller.name();
         event.actorOrganizations = caller.organizations().stream().sorted().toList();
         event.action = action;
-        event.datasetKey = datasetKey;
+        event.subjectType = subject.type();
+        event.subjectKey = subject.key();
         event.organization = organization;
         event.changes = JsonDiff.asJson(state(before), state(after));
         repository.persist(event);
     }
 
     @Transactional
-    public Page<AuditEventResponse> list(String datasetKey, String cursor, int limit) {
+    public Page<AuditEventResponse> list(AuditSubject subject, String cursor, int limit) {
         long after = Cursor.decodeNumber(cursor).orElse(0L);
-        List<AuditEvent> rows = repository.page(datasetKey, after, limit + 1);
+        List<AuditEvent> rows = repository.page(subject, after, limit + 1);
         boolean more = rows.size() > limit;
         List<AuditEvent> page = more ? rows.subList(0, limit) : rows;
         String next = more ? Cursor.encode(String.valueOf(page.get(page.size() - 1).id)) : null;
@@ -65,6 +66,6 @@ public class AuditService {
 
     private static AuditEventResponse toResponse(AuditEvent e) {
         return new AuditEventResponse(e.id, e.occurredAt, e.actor, List.copyOf(e.actorOrganizations), e.action,
-                e.datasetKey, e.organization, e.changes);
+                e.subjectType, e.subjectKey, e.organization, e.changes);
     }
 }

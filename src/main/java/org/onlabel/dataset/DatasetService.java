@@ -16,6 +16,7 @@ import org.onlabel.license.DerivationLicenseCheck;
 import org.onlabel.provenance.Provenance;
 import org.onlabel.provenance.ProvenanceService;
 import org.onlabel.audit.AuditService;
+import org.onlabel.audit.AuditSubject;
 import org.onlabel.common.error.ApiException;
 import org.onlabel.common.error.FieldError;
 import org.onlabel.common.error.ProblemType;
@@ -120,7 +121,7 @@ public class DatasetService {
         Provenance declared = request.provenance();
         provenance.record(caller, dataset.id, dataset.key, declared);
         DatasetResponse created = toResponse(dataset);
-        audit.record(caller, CREATED, dataset.key, dataset.organization, null, created);
+        audit.record(caller, CREATED, AuditSubject.dataset(dataset.key), dataset.organization, null, created);
         return new Versioned(created, dataset.revision);
     }
 
@@ -148,7 +149,7 @@ public class DatasetService {
         dataset.updatedAt = now();
         repository.flush();
         DatasetResponse after = toResponse(dataset);
-        audit.record(caller, UPDATED, dataset.key, dataset.organization, before, after);
+        audit.record(caller, UPDATED, AuditSubject.dataset(dataset.key), dataset.organization, before, after);
         return new Versioned(after, dataset.revision);
     }
 
@@ -181,7 +182,7 @@ public class DatasetService {
         dataset.updatedAt = now();
         repository.flush();
         DatasetResponse after = toResponse(dataset);
-        audit.record(caller, "retracted".equals(status) ? RETRACTED : DEPRECATED, key, dataset.organization, before, after);
+        audit.record(caller, "retracted".equals(status) ? RETRACTED : DEPRECATED, AuditSubject.dataset(key), dataset.organization, before, after);
         return new Versioned(after, dataset.revision);
     }
 
@@ -207,7 +208,7 @@ public class DatasetService {
         policy.requireAuthenticated(caller);
         Dataset dataset = findVisible(caller, key);
         policy.requireAuditRead(caller, dataset.organization);
-        return audit.list(dataset.key, cursor, limit);
+        return audit.list(AuditSubject.dataset(dataset.key), cursor, limit);
     }
 
     /** What other slices need to know about a dataset they refer to. */
@@ -260,7 +261,7 @@ public class DatasetService {
         stub.createdAt = now();
         stub.updatedAt = stub.createdAt;
         repository.persistAndFlush(stub);
-        audit.record(caller, CREATED, stub.key, null, null, toResponse(stub));
+        audit.record(caller, CREATED, AuditSubject.dataset(stub.key), null, null, toResponse(stub));
         return ref(stub);
     }
 
@@ -289,7 +290,7 @@ public class DatasetService {
         dataset.updatedAt = now();
         provenance.record(caller, dataset.id, dataset.key, declared);
         repository.flush();
-        audit.record(caller, UPDATED, dataset.key, dataset.organization, before, toResponse(dataset));
+        audit.record(caller, UPDATED, AuditSubject.dataset(dataset.key), dataset.organization, before, toResponse(dataset));
         return ref(dataset);
     }
 

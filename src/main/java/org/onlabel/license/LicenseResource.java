@@ -19,6 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.QueryParam;
+import org.onlabel.audit.AuditEventResponse;
+import org.onlabel.common.config.OnLabelConfig;
 import org.onlabel.common.http.ETags;
 import org.onlabel.common.security.CurrentCaller;
 
@@ -28,10 +32,36 @@ import org.onlabel.common.security.CurrentCaller;
 public class LicenseResource {
     private final LicenseService service;
     private final CurrentCaller caller;
+    private final OnLabelConfig config;
 
-    public LicenseResource(LicenseService service, CurrentCaller caller) {
+    public LicenseResource(LicenseService service, CurrentCaller caller, OnLabelConfig config) {
         this.service = service;
         this.caller = caller;
+        this.config = config;
+    }
+
+    /** A page of a license's audit events. */
+    @Schema(name = "LicenseAuditPage")
+    public record AuditPage(List<AuditEventResponse> items,
+            @Schema(description = "Cursor of the next page; null on the last", nullable = true) String next) {
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    @Operation(operationId = "getLicenseAudit", summary = "Read a license's audit trail (admins)",
+            description = "Every change to the license, oldest first, with an RFC 6902 JSON Patch of what changed.")
+    @APIResponse(responseCode = "200", description = "One page of audit events",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public AuditPage audit(@Parameter(description = "SPDX id or LicenseRef-…", example = "CC-BY-NC-4.0") @PathParam("id") String id,
+            @Parameter(description = "Page size (capped by the server)") @QueryParam("limit") @Min(1) Integer limit,
+            @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor) {
+        int size = limit == null ? config.api().defaultPageSize() : Math.min(limit, config.api().maxPageSize());
+        var page = service.auditTrail(caller.get(), id, cursor, size);
+        return new AuditPage(page.items(), page.next());
     }
 
     /** The license table. */

@@ -8,10 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.onlabel.audit.AuditEventResponse;
+import org.onlabel.audit.AuditService;
+import org.onlabel.audit.AuditSubject;
 import org.onlabel.common.error.ApiException;
 import org.onlabel.common.error.FieldError;
 import org.onlabel.common.error.ProblemType;
 import org.onlabel.common.http.ETags;
+import org.onlabel.common.paging.Page;
 import org.onlabel.common.security.AccessPolicy;
 import org.onlabel.common.security.Caller;
 import org.onlabel.vocabulary.Term;
@@ -23,11 +27,13 @@ public class LicenseService {
     private final LicenseRepository repository;
     private final Vocabularies vocabularies;
     private final AccessPolicy policy;
+    private final AuditService audit;
 
-    public LicenseService(LicenseRepository repository, Vocabularies vocabularies, AccessPolicy policy) {
+    public LicenseService(LicenseRepository repository, Vocabularies vocabularies, AccessPolicy policy, AuditService audit) {
         this.repository = repository;
         this.vocabularies = vocabularies;
         this.policy = policy;
+        this.audit = audit;
     }
 
     /** Adds the shipped licenses that the table lacks; admins' edits are never overwritten. */
@@ -71,13 +77,26 @@ public class LicenseService {
                 throw new ApiException(ProblemType.PRECONDITION_FAILED, "License '" + id + "' does not exist yet");
             }
             repository.insertIfAbsent(id, update);
-            return new Saved(repository.find(id).orElseThrow(), true);
+            LicenseRepository.Row created = repository.find(id).orElseThrow();
+            audit.record(caller, "license.created", AuditSubject.license(created.license().id()), null, null, created.license());
+            return new Saved(created, true);
         }
         ETags.requireMatch(ifMatch, existing.get().revision());
         if (!repository.update(existing.get().license().id(), existing.get().revision(), update)) {
             throw new ApiException(ProblemType.PRECONDITION_FAILED, "The license was changed by someone else; read it again");
         }
-        return new Saved(repository.find(id).orElseThrow(), false);
+        LicenseRepository.Row updated = repository.find(id).orElseThrow();
+        audit.record(caller, "license.updated", AuditSubject.license(updated.license().id()), null,
+                existing.get().license(), updated.license());
+        return new Saved(updated, false);
+    }
+
+    /** Who changed a license, when and how. Admins only. */
+    @Transactional
+    public Page<AuditEventResponse> auditTrail(Caller caller, String id, String cursor, int limit) {
+        policy.requireAdmin(caller);
+        LicenseRepository.Row row = repository.find(id).orElseThrow(() -> ApiException.notFound("License '" + id + "'"));
+        return audit.list(AuditSubject.license(row.license().id()), cursor, limit);
     }
 
     public record Saved(LicenseRepository.Row row, boolean created) {

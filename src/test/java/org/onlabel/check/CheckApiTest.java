@@ -239,6 +239,14 @@ class CheckApiTest {
         Api.as(Tokens.user("carol")).header("If-Match", etag).body(update.replace("Test data", "Renamed data"))
                 .put("/api/v1/licenses/" + id).then().statusCode(200).body("name", equalTo("Renamed data use agreement"));
         Api.as(Tokens.user("carol")).body(update).put("/api/v1/licenses/MIT AND").then().statusCode(422);
+        JsonPath trail = Api.as(Tokens.user("carol")).get("/api/v1/licenses/" + id + "/audit").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(trail.getList("items.action")).containsExactly("license.created", "license.updated");
+        assertThat(trail.getList("items.subjectType")).containsOnly("license");
+        assertThat(trail.getList("items.actor")).containsOnly("carol");
+        assertThat(trail.getList("items[1].changes")).containsExactly(
+                Map.of("op", "replace", "path", "/name", "value", "Renamed data use agreement"));
+        Api.as(Tokens.user("alice")).get("/api/v1/licenses/" + id + "/audit").then().statusCode(403);
 
         // the rules use the table: a dataset under this agreement may not be used commercially
         String key = Datasets.uniqueKey("dua-data");

@@ -47,7 +47,8 @@ class AuditTrailTest {
         assertThat(trail.getList("items.action")).containsExactly("dataset.created", "dataset.updated");
         assertThat(trail.getList("items.actor")).containsExactly("alice", "alice");
         assertThat(trail.getList("items[0].actorOrganizations")).containsExactly("nyu");
-        assertThat(trail.getList("items.dataset")).containsOnly(key);
+        assertThat(trail.getList("items.subject")).containsOnly(key);
+        assertThat(trail.getList("items.subjectType")).containsOnly("dataset");
         List<Map<String, Object>> created = trail.getList("items[0].changes");
         assertThat(created).anySatisfy(op -> {
             assertThat(op).containsEntry("op", "add").containsEntry("path", "/title");
@@ -62,7 +63,7 @@ class AuditTrailTest {
         given().auth().oauth2(Tokens.user("carol")).contentType(ContentType.JSON).body(Datasets.valid(key)).post(BASE)
                 .then().statusCode(201);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            String where = " WHERE dataset_key = '" + key + "'";
+            String where = " WHERE subject_type = 'dataset' AND subject_key = '" + key + "'";
             assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_event SET actor = 'mallory'" + where))
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_event" + where))

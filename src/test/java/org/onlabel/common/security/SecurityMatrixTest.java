@@ -131,6 +131,7 @@ class SecurityMatrixTest {
     private static final int[] IMPORT_BIDS =       {401, 403,  201,  201, 201,     403,    201};
     private static final int[] SEND_LINEAGE =      {401, 403,  403,  403, 200,     403,    200};
     private static final int[] ADMIN_ONLY_CREATE = {401, 403,  403,  403, 403,     403,    201};
+    private static final int[] ADMIN_ONLY_READ =   {401, 403,  403,  403, 403,     403,    200};
 
     static Stream<Arguments> matrix() {
         List<Object[]> rows = new ArrayList<>();
@@ -166,6 +167,7 @@ class SecurityMatrixTest {
         rows.add(new Object[] {new Call("GET /rules", w -> as(w).get("/api/v1/rules")), READ_ALL});
         rows.add(new Object[] {new Call("GET /licenses", w -> as(w).get("/api/v1/licenses")), READ_ALL});
         rows.add(new Object[] {new Call("GET /licenses/{id}", w -> as(w).get("/api/v1/licenses/CC-BY-4.0")), READ_ALL});
+        rows.add(new Object[] {new Call("GET /licenses/{id}/audit", w -> as(w).get("/api/v1/licenses/CC-BY-4.0/audit")), ADMIN_ONLY_READ});
         rows.add(new Object[] {new Call("PUT /licenses/{new id}", w -> as(w).contentType(ContentType.JSON)
                 .body("{\"name\": \"Matrix agreement\", \"commercialUse\": false}")
                 .put("/api/v1/licenses/LicenseRef-Matrix-" + Datasets.uniqueKey("m").replace("-", ""))), ADMIN_ONLY_CREATE});
