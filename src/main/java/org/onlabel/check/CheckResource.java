@@ -48,7 +48,19 @@ public class CheckResource {
                     {"task": "mri-reconstruction", "datasets": [{"key": "brats-2021", "role": "train"}],
                      "purpose": {"commercial": false, "methodsDevelopment": true}}""")))
     @APIResponse(responseCode = "200", description = "The verdict with its evidence",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckOutcome.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckOutcome.class),
+                    examples = @ExampleObject(name = "off-label", value = """
+                            {"verdict": "OFF_LABEL", "task": "mri-reconstruction", "rulesetVersion": "2026.12.1",
+                             "datasets": [{"key": "brats-2021", "role": "train", "verdict": "OFF_LABEL"}],
+                             "findings": [
+                               {"rule": "any.contraindicated", "severity": "violation", "dataset": "brats-2021",
+                                "introducedBy": {"dataset": "brats-2021", "step": null, "index": null}, "path": ["brats-2021"],
+                                "message": "brats-2021 lists mri-reconstruction as a contraindication: magnitude-only, resampled images",
+                                "references": []},
+                               {"rule": "recon.zero-padding", "severity": "violation", "dataset": "brats-2021",
+                                "introducedBy": {"dataset": "brats-2021", "step": "resampling", "index": 2}, "path": ["brats-2021"],
+                                "message": "resampling (step 3 of brats-2021) interpolates the images: reconstruction on them looks better than it is",
+                                "references": ["doi:10.1073/pnas.2117203119"]}]}""")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")

@@ -28,6 +28,29 @@ final class DatasetExamples {
               "visibility": "public"
             }""";
 
+    static final String READ = """
+            {
+              "key": "brats-2021", "title": "RSNA-ASNR-MICCAI Brain Tumor Segmentation Challenge 2021",
+              "description": "Multi-parametric brain MRI of glioma patients with expert tumour labels...",
+              "version": "2021", "publisher": "RSNA, ASNR and MICCAI", "doi": null, "homepage": null,
+              "modalities": ["MR"], "anatomy": ["brain"], "formats": ["NIfTI"], "subjects": 2040,
+              "cohort": {"sites": [], "vendors": [], "fieldStrengthsT": [], "population": "adults with glioma"},
+              "representation": {"domain": "image", "complex": false, "coils": null, "compression": null, "bitDepth": null},
+              "deidentification": [], "license": "CC-BY-4.0", "dataUse": [],
+              "intendedUses": [{"task": "segmentation", "note": null}],
+              "contraindications": [{"task": "mri-reconstruction", "reason": "magnitude-only, resampled, skull-stripped images"}],
+              "status": "active", "organization": "rsna-asnr-miccai", "visibility": "public",
+              "createdBy": "onlabel-reference-catalog", "createdAt": "2026-12-01T03:53:47.101Z", "updatedAt": "2026-12-01T03:53:47.101Z",
+              "derivedFrom": [{"key": "tcga-gbm", "version": null}],
+              "preprocessing": [
+                {"step": "format-conversion", "parameters": {"from": "DICOM", "to": "NIfTI"}, "software": null, "description": null, "runId": null},
+                {"step": "registration", "parameters": {"template": "SRI24", "type": "rigid"}, "software": null, "description": null, "runId": null},
+                {"step": "resampling", "parameters": {"targetSpacingMm": 1.0}, "software": null, "description": null, "runId": null},
+                {"step": "skull-stripping", "parameters": {}, "software": null, "description": null, "runId": null}],
+              "registered": true, "openLineage": null, "extras": null, "statusReason": null, "supersededBy": null,
+              "licenseConflicts": []
+            }""";
+
     private DatasetExamples() {
     }
 }

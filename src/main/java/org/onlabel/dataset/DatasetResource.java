@@ -96,7 +96,8 @@ public class DatasetResource {
                     + "If-None-Match to get 304 when it has not changed.")
     @APIResponse(responseCode = "200", description = "The dataset",
             headers = @Header(name = "ETag", description = "Entity tag of this revision", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class),
+                    examples = @ExampleObject(name = "brats-2021", value = DatasetExamples.READ)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")

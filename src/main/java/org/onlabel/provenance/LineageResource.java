@@ -12,6 +12,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -37,7 +38,13 @@ public class LineageResource {
                     + "Downstream nodes have negative depth. Datasets under embargo that the caller may not see are "
                     + "left out, and the walk does not pass through them.")
     @APIResponse(responseCode = "200", description = "The graph",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Lineage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Lineage.class),
+                    examples = @ExampleObject(name = "brats-2021 upstream", value = """
+                            {"root": "brats-2021", "direction": "upstream", "truncated": false,
+                             "nodes": [{"key": "brats-2021", "title": "BraTS 2021", "depth": 0, "registered": true, "status": "active"},
+                                       {"key": "tcga-gbm", "title": "TCGA-GBM", "depth": 1, "registered": true, "status": "active"}],
+                             "edges": [{"from": "tcga-gbm", "to": "brats-2021", "steps": [
+                               {"step": "resampling", "parameters": {"targetSpacingMm": 1.0}, "software": null, "description": null, "runId": null}]}]}""")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
@@ -56,7 +63,16 @@ public class LineageResource {
             description = "Every step applied along every ancestor path, ordered from the sources to the dataset; "
                     + "each ancestor's steps appear once, even in a diamond, with the shortest path to it.")
     @APIResponse(responseCode = "200", description = "The history",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = History.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = History.class),
+                    examples = @ExampleObject(name = "brats-2021-synthetic-kspace", value = """
+                            {"dataset": "brats-2021-synthetic-kspace", "unregisteredAncestors": [],
+                             "steps": [
+                               {"dataset": "tcga-gbm", "index": 0, "step": "de-identification", "parameters": {}, "software": null,
+                                "description": null, "path": ["brats-2021-synthetic-kspace", "brats-2021", "tcga-gbm"]},
+                               {"dataset": "brats-2021", "index": 2, "step": "resampling", "parameters": {"targetSpacingMm": 1.0},
+                                "software": null, "description": null, "path": ["brats-2021-synthetic-kspace", "brats-2021"]},
+                               {"dataset": "brats-2021-synthetic-kspace", "index": 0, "step": "synthetic-kspace", "parameters": {},
+                                "software": null, "description": null, "path": ["brats-2021-synthetic-kspace"]}]}""")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public History history(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key) {
