@@ -25,6 +25,9 @@ import org.onlabel.provenance.ProvenanceService;
  */
 @ApplicationScoped
 public class FactsAssembler {
+    /** Stands for the ancestors beyond the lineage limits (onlabel.lineage.max-depth / max-nodes). */
+    static final String BEYOND_LIMIT = "(ancestors beyond the lineage limit)";
+
     private final ProvenanceService provenance;
     private final DatasetRepository datasets;
 
@@ -44,6 +47,11 @@ public class FactsAssembler {
         List<Facts.Node> lineage = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : paths.entrySet()) {
             lineage.add(node(byKey.get(e.getKey()), e.getValue(), up.graph().parentsOf(e.getKey()), licenses));
+        }
+        if (up.truncated()) {
+            // what lies beyond the walk's limits is unknown, like an unregistered source: checks say UNKNOWN
+            lineage.add(new Facts.Node(BEYOND_LIMIT, List.of(key, BEYOND_LIMIT), List.of(), false, null, null, null,
+                    null, null, null));
         }
         List<Facts.HistoryStep> history = new ArrayList<>();
         for (String dataset : up.graph().sourcesToRoot()) {

@@ -8,5 +8,7 @@ public record History(
         @Schema(required = true, examples = "brats-2021") String dataset,
         @Schema(required = true) List<HistoryEntry> steps,
         @Schema(required = true, description = "Ancestors that are not registered: their own history is unknown")
-        List<String> unregisteredAncestors) {
+        List<String> unregisteredAncestors,
+        @Schema(required = true, description = "true when the ancestry goes beyond the configured depth or node limit: "
+                + "steps of the ancestors beyond it are not listed") boolean truncated) {
 }

@@ -139,6 +139,16 @@ public class ProvenanceRepository {
         return edges;
     }
 
+    /** True when one of these datasets has a parent (used to tell whether a walk stopped short of the sources). */
+    public boolean anyHasParents(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return false;
+        }
+        Object found = em.createNativeQuery("SELECT EXISTS (SELECT 1 FROM derivation WHERE child_id = ANY(CAST(:ids AS bigint[])))")
+                .setParameter("ids", idArray(ids)).getSingleResult();
+        return Boolean.TRUE.equals(found);
+    }
+
     /** The steps of each dataset, in order. */
     public Map<Long, List<PreprocessingStep>> stepsOf(Collection<Long> ids) {
         Map<Long, List<PreprocessingStep>> out = new LinkedHashMap<>();

@@ -140,7 +140,7 @@ public class ProvenanceService {
             }
         }
         List<String> unregistered = up.nodes().stream().filter(n -> !n.registered()).map(ProvenanceRepository.NodeRow::key).toList();
-        return new History(key, entries, unregistered);
+        return new History(key, entries, unregistered, up.truncated());
     }
 
     @Transactional
@@ -150,16 +150,28 @@ public class ProvenanceService {
         return new ProvJsonWriter(datasetBaseUrl).write(up.graph(), up.nodes(), up.steps(), up.idOf());
     }
 
-    /** Everything upstream of a dataset, as far as the configured maximum depth and node count allow. */
+    /**
+     * Everything upstream of a dataset, as far as the configured maximum depth and node count allow;
+     * {@code truncated} says that there is more beyond them.
+     */
     public record Upstream(LineageGraph graph, List<ProvenanceRepository.NodeRow> nodes, Map<String, Long> idOf,
-            Map<Long, List<PreprocessingStep>> steps) {
+            Map<Long, List<PreprocessingStep>> steps, boolean truncated) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Upstream upstream(String key, Viewer viewer) {
         long rootId = rootId(key, viewer);
+        int maxDepth = config.lineage().maxDepth();
+        int maxNodes = config.lineage().maxNodes();
         List<ProvenanceRepository.NodeRow> nodes = repository.walk(rootId, ProvenanceRepository.Direction.UPSTREAM,
-                config.lineage().maxDepth(), config.lineage().maxNodes(), viewer);
+                maxDepth, maxNodes + 1, viewer);
+        boolean truncated = nodes.size() > maxNodes;
+        if (truncated) {
+            nodes = nodes.subList(0, maxNodes);
+        } else {
+            List<Long> deepest = nodes.stream().filter(n -> n.depth() == maxDepth).map(ProvenanceRepository.NodeRow::id).toList();
+            truncated = repository.anyHasParents(deepest);
+        }
         Map<String, Long> idOf = new LinkedHashMap<>();
         Map<Long, String> keyOf = new LinkedHashMap<>();
         nodes.forEach(n -> {
@@ -170,7 +182,7 @@ public class ProvenanceService {
                 .map(e -> new LineageGraph.Edge(keyOf.get(e.parentId()), keyOf.get(e.childId())))
                 .toList();
         LineageGraph graph = new LineageGraph(key, idOf.keySet(), edges);
-        return new Upstream(graph, nodes, idOf, repository.stepsOf(keyOf.keySet()));
+        return new Upstream(graph, nodes, idOf, repository.stepsOf(keyOf.keySet()), truncated);
     }
 
     private long rootId(String key, Viewer viewer) {
@@ -179,7 +191,7 @@ public class ProvenanceService {
 
     private static int clamp(Integer requested, int byDefault, int max, String field) {
         if (requested == null) {
-            return byDefault;
+            return Math.min(byDefault, max);
         }
         if (requested < 1) {
             throw ApiException.validation(List.of(new FieldError(field, "must be at least 1")));

@@ -204,6 +204,39 @@ class CheckApiTest {
     }
 
     @Test
+    void ancestryBeyondTheLineageLimitsMakesAKnownGoodDatasetUnknown() {
+        // the test profile caps walks at 50 datasets and 30 derivation steps
+        List<String> parents = new ArrayList<>();
+        for (int i = 0; i < 55; i++) {
+            String p = Datasets.uniqueKey("wide-" + i);
+            create(Tokens.user("alice"), derived(p, "nyu", List.of(), List.of())).then().statusCode(201);
+            parents.add(p);
+        }
+        String wide = Datasets.uniqueKey("wide-child");
+        create(Tokens.user("alice"), derived(wide, "nyu", parents, List.of())).then().statusCode(201);
+        JsonPath r = check(null, one("mri-reconstruction", wide, "any"));
+        assertThat(r.getString("verdict")).isEqualTo("UNKNOWN");
+        assertThat(((Map<?, ?>) finding(r, "any.unregistered-ancestor").get("introducedBy")).get("dataset"))
+                .isEqualTo("(ancestors beyond the lineage limit)");
+        assertThat(given().get(DATASETS + "/" + wide + "/history").then().extract().jsonPath().getBoolean("truncated")).isTrue();
+
+        List<String> chain = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            String k = Datasets.uniqueKey("deep-" + i);
+            create(Tokens.user("alice"), derived(k, "nyu", chain.isEmpty() ? List.of() : List.of(chain.get(i - 1)), List.of()))
+                    .then().statusCode(201);
+            chain.add(k);
+        }
+        assertThat(check(null, one("mri-reconstruction", chain.get(31), "any")).getString("verdict")).isEqualTo("UNKNOWN");
+        assertThat(given().get(DATASETS + "/" + chain.get(31) + "/history").then().extract().jsonPath().getBoolean("truncated")).isTrue();
+        // exactly at the depth limit, with the source inside it, nothing is cut
+        assertThat(given().get(DATASETS + "/" + chain.get(30) + "/history").then().extract().jsonPath().getBoolean("truncated")).isFalse();
+        JsonPath inside = check(null, one("mri-reconstruction", chain.get(30), "any"));
+        assertThat(inside.getString("verdict")).isNotEqualTo("UNKNOWN");
+        assertThat(inside.getList("findings.rule")).doesNotContain("any.unregistered-ancestor");
+    }
+
+    @Test
     void theLabelOfBratsShowsItsUsesContraindicationsAndAVerdictPerTask() {
         JsonPath label = given().get(DATASETS + "/brats-2021/label").then().statusCode(200).extract().jsonPath();
         assertThat(label.getList("intendedUses.task")).contains("segmentation");
