@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onlabel.common.config.OnLabelConfig;
 import org.onlabel.common.error.Problem;
-import org.onlabel.audit.AuditEventResponse;
+import org.onlabel.audit.AuditPage;
 import org.onlabel.common.paging.Cursor;
 import org.onlabel.common.security.CurrentCaller;
 
@@ -157,7 +157,7 @@ public class DatasetResource {
             @Parameter(description = "Owning organization", example = "nyu") @QueryParam("organization") String organization,
             @Parameter(description = "Page size (capped by the server)", example = "50") @QueryParam("limit") @Min(1) Integer limit,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor) {
-        int pageSize = pageSize(limit);
+        int pageSize = config.api().pageSize(limit);
         DatasetQuery query = new DatasetQuery(nonBlank(q), nonBlank(modality), nonBlank(anatomy), nonBlank(task),
                 nonBlank(license), nonBlank(status), nonBlank(organization), Cursor.decode(cursor), pageSize);
         var page = service.list(caller.get(), query);
@@ -218,19 +218,9 @@ public class DatasetResource {
     public AuditPage audit(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key,
             @Parameter(description = "Page size (capped by the server)", example = "50") @QueryParam("limit") @Min(1) Integer limit,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor) {
-        var page = service.auditTrail(caller.get(), key, cursor, pageSize(limit));
-        return new AuditPage(page.items(), page.next());
+        return AuditPage.of(service.auditTrail(caller.get(), key, cursor, config.api().pageSize(limit)));
     }
 
-    /** A page of audit events. */
-    @Schema(name = "AuditPage")
-    public record AuditPage(java.util.List<AuditEventResponse> items,
-            @Schema(description = "Cursor of the next page; null on the last", nullable = true) String next) {
-    }
-
-    private int pageSize(Integer limit) {
-        return limit == null ? config.api().defaultPageSize() : Math.min(limit, config.api().maxPageSize());
-    }
 
     /** A page of datasets; its own type so that the OpenAPI schema names the item type. */
     @Schema(name = "DatasetPage")

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.QueryParam;
-import org.onlabel.audit.AuditEventResponse;
+import org.onlabel.audit.AuditPage;
 import org.onlabel.common.config.OnLabelConfig;
 import org.onlabel.common.http.ETags;
 import org.onlabel.common.security.CurrentCaller;
@@ -40,12 +40,6 @@ public class LicenseResource {
         this.config = config;
     }
 
-    /** A page of a license's audit events. */
-    @Schema(name = "LicenseAuditPage")
-    public record AuditPage(List<AuditEventResponse> items,
-            @Schema(description = "Cursor of the next page; null on the last", nullable = true) String next) {
-    }
-
     @GET
     @Path("/{id}/audit")
     @Operation(operationId = "getLicenseAudit", summary = "Read a license's audit trail (admins)",
@@ -59,9 +53,7 @@ public class LicenseResource {
     public AuditPage audit(@Parameter(description = "SPDX id or LicenseRef-…", example = "CC-BY-NC-4.0") @PathParam("id") String id,
             @Parameter(description = "Page size (capped by the server)") @QueryParam("limit") @Min(1) Integer limit,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor) {
-        int size = limit == null ? config.api().defaultPageSize() : Math.min(limit, config.api().maxPageSize());
-        var page = service.auditTrail(caller.get(), id, cursor, size);
-        return new AuditPage(page.items(), page.next());
+        return AuditPage.of(service.auditTrail(caller.get(), id, cursor, config.api().pageSize(limit)));
     }
 
     /** The license table. */

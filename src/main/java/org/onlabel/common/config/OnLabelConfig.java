@@ -62,6 +62,11 @@ public interface OnLabelConfig {
         /** Largest page size; a bigger {@code limit} is capped to it. */
         @WithDefault("500")
         int maxPageSize();
+
+        /** The page size for a requested {@code limit}: the default when absent, capped at the maximum. */
+        default int pageSize(Integer limit) {
+            return limit == null ? defaultPageSize() : Math.min(limit, maxPageSize());
+        }
     }
 
     interface ReferenceCatalog {
