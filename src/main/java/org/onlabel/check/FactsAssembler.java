@@ -73,7 +73,8 @@ public class FactsAssembler {
         return new Facts.Node(d.key, path, parents, d.registered, d.status, license(d.license, licenses),
                 d.dataUse.stream().map(u -> new Facts.DataUse(u.code(), u.disease())).toList(),
                 d.contraindications.stream().map(c -> new Facts.Contraindication(c.task(), c.reason())).toList(),
-                cohort == null ? List.of() : cohort.vendors(), cohort == null ? List.of() : cohort.sites());
+                cohort == null ? List.of() : cohort.vendors(), cohort == null ? List.of() : cohort.sites(), d.title,
+                d.modalities);
     }
 
     static Facts.License license(String expression, LicenseAttributeTable licenses) {

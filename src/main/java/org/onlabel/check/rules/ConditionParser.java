@@ -17,7 +17,7 @@ final class ConditionParser {
             "historyStepUnknown", "representation", "purpose", "lineageContraindicates", "lineageStatus",
             "lineageUnregistered", "taskNotIntended", "cohortSingle", "lineageLicense", "lineageLicenseMissing",
             "lineageDataUse", "lineageDataUseDisease", "derivationEdge", "sharedAncestorBetweenRoles",
-            "missingFacts");
+            "missingFacts", "modality");
 
     private final String ruleId;
 
@@ -70,8 +70,14 @@ final class ConditionParser {
             case "lineageLicense":
                 return lineageLicense(args, here);
             case "lineageLicenseMissing":
+                if (args != null && args.isTextual() && args.asText().trim().equals("checked")) {
+                    return new LicenseMissingCondition(true);
+                }
+                if (args == null || !args.isBoolean()) {
+                    throw fail(here, "expected true (any dataset of the lineage) or checked (the checked dataset)");
+                }
                 requireTrue(args, here);
-                return new LicenseMissingCondition();
+                return new LicenseMissingCondition(false);
             case "lineageDataUse":
                 return new DataUseCondition(duoCodes(args, here));
             case "lineageDataUseDisease":
@@ -82,6 +88,8 @@ final class ConditionParser {
                 return sharedAncestor(args, here);
             case "missingFacts":
                 return missingFacts(args, here);
+            case "modality":
+                return modality(args, here);
             default:
                 throw fail(at, "unknown condition type '" + type + "' (known: " + String.join(", ", TYPES) + ")");
         }
@@ -213,6 +221,25 @@ final class ConditionParser {
             return new MissingFactsCondition(FactKind.LICENSE);
         }
         throw fail(at, "expected representation or license, got '" + kind + "'");
+    }
+
+    private Condition modality(JsonNode args, String at) {
+        if (args != null && args.isArray()) {
+            return new ModalityCondition(upperCaseSet(args, at), false, Outcome.Truth.UNKNOWN);
+        }
+        requireFields(args, at, Set.of(), Set.of("anyOf", "noneOf", "ifMissing"));
+        if (args.has("anyOf") == args.has("noneOf")) {
+            throw fail(at, "expected exactly one of 'anyOf' or 'noneOf'");
+        }
+        boolean none = args.has("noneOf");
+        return new ModalityCondition(upperCaseSet(args.get(none ? "noneOf" : "anyOf"), at + (none ? ".noneOf"
+                : ".anyOf")), none, ifMissing(args.get("ifMissing"), at));
+    }
+
+    private Set<String> upperCaseSet(JsonNode args, String at) {
+        Set<String> codes = new LinkedHashSet<>();
+        stringSet(args, at).forEach(code -> codes.add(code.toUpperCase(Locale.ROOT)));
+        return codes;
     }
 
     private Set<String> duoCodes(JsonNode args, String at) {

@@ -6,9 +6,11 @@ import java.util.Map;
 
 /**
  * {@code derivationEdge: {parentAttribute, equals, childLicenseDiffers?, childAttributeNot?}} — over every
- * parent → child edge inside the lineage: the parent's license attribute has the given value and, when asked, the
- * child's license expression differs from the parent's, or the child's same attribute is not the given value.
- * Evidence is the child: the derived dataset carrying the conflict. Unknown attributes make the edge unknown.
+ * parent → child edge inside the lineage: the parent's license attribute has the given value <em>and</em>, when
+ * asked, the child's license expression differs from the parent's, or the child's same attribute is not the given
+ * value. Each edge is a three-valued conjunction (Kleene): a part that is known to fail makes the edge fail even if
+ * the other part is unknown, so an unknown parent attribute does not matter when the child keeps the parent's very
+ * license. Evidence and missing facts name the child: the derived dataset that carries the conflict or the question.
  */
 record DerivationEdgeCondition(LicenseAttribute attribute, boolean expected, boolean childLicenseDiffers,
         Boolean childAttributeNot) implements Condition {
@@ -20,42 +22,66 @@ record DerivationEdgeCondition(LicenseAttribute attribute, boolean expected, boo
         for (Facts.Node child : nodes.values()) {
             for (String parentKey : child.parents()) {
                 Facts.Node parent = nodes.get(parentKey);
-                if (parent == null || !parent.registered()) {
-                    continue;
-                }
-                Boolean parentValue = attribute.valueOf(parent.license());
-                if (parentValue == null) {
-                    missing.add(attribute.missingAt(parent));
-                } else if (parentValue == expected) {
-                    checkChild(child, parent, matches, missing);
+                if (parent != null && parent.registered()) {
+                    edge(parent, child, matches, missing);
                 }
             }
         }
         return Outcome.ofAny(matches, missing);
     }
 
-    private void checkChild(Facts.Node child, Facts.Node parent, List<Evidence> matches, List<MissingFact> missing) {
-        String conflict = child.key() + " is derived from " + parent.key() + ", and "
-                + attribute.describe(parent, expected);
+    private void edge(Facts.Node parent, Facts.Node child, List<Evidence> matches, List<MissingFact> missing) {
+        Boolean parentValue = attribute.valueOf(parent.license());
+        Outcome.Truth parentPart = parentValue == null ? Outcome.Truth.UNKNOWN
+                : parentValue == expected ? Outcome.Truth.MATCH : Outcome.Truth.NO_MATCH;
+        ChildPart childPart = childPart(parent, child);
+        if (parentPart == Outcome.Truth.NO_MATCH || childPart.truth() == Outcome.Truth.NO_MATCH) {
+            return;
+        }
+        if (parentPart == Outcome.Truth.MATCH && childPart.truth() == Outcome.Truth.MATCH) {
+            String conflict = child.key() + " is derived from " + parent.key() + ", and "
+                    + attribute.describe(parent, expected);
+            matches.add(Evidence.atNode(child, conflict + childPart.phrase()));
+            return;
+        }
+        Evidence where = Evidence.atNode(child, "");
+        if (parentPart == Outcome.Truth.UNKNOWN) {
+            missing.add(new MissingFact(FactKind.LICENSE, "whether " + LicenseAttribute.licenseOf(parent) + " "
+                    + attribute.phrase(expected) + " (" + child.key() + " is derived from it)", where));
+        }
+        if (childPart.truth() == Outcome.Truth.UNKNOWN) {
+            missing.add(new MissingFact(FactKind.LICENSE, childPart.phrase(), where));
+        }
+    }
+
+    /** The child's side of the edge: its truth, and a phrase (the conflict's ending, or the missing fact). */
+    private record ChildPart(Outcome.Truth truth, String phrase) {
+    }
+
+    private ChildPart childPart(Facts.Node parent, Facts.Node child) {
         if (childLicenseDiffers) {
             String childExpression = child.license().expression();
             if (childExpression == null || childExpression.isBlank()) {
-                missing.add(new MissingFact(FactKind.LICENSE, "the license of " + child.key(),
-                        Evidence.atNode(child, "")));
-            } else if (!sameExpression(childExpression, parent.license().expression())) {
-                matches.add(Evidence.atNode(child, conflict + ", but " + child.key() + " is licensed '"
-                        + childExpression.trim() + "'"));
+                return new ChildPart(Outcome.Truth.UNKNOWN, "the license of " + child.key());
             }
-        } else if (childAttributeNot != null) {
+            if (sameExpression(childExpression, parent.license().expression())) {
+                return new ChildPart(Outcome.Truth.NO_MATCH, "");
+            }
+            return new ChildPart(Outcome.Truth.MATCH, ", but " + child.key() + " is licensed '"
+                    + childExpression.trim() + "'");
+        }
+        if (childAttributeNot != null) {
             Boolean childValue = attribute.valueOf(child.license());
             if (childValue == null) {
-                missing.add(attribute.missingAt(child));
-            } else if (!childValue.equals(childAttributeNot)) {
-                matches.add(Evidence.atNode(child, conflict + ", but " + attribute.describe(child, childValue)));
+                return new ChildPart(Outcome.Truth.UNKNOWN, "whether " + LicenseAttribute.licenseOf(child) + " "
+                        + attribute.phrase(true));
             }
-        } else {
-            matches.add(Evidence.atNode(child, conflict));
+            if (childValue.equals(childAttributeNot)) {
+                return new ChildPart(Outcome.Truth.NO_MATCH, "");
+            }
+            return new ChildPart(Outcome.Truth.MATCH, ", but " + attribute.describe(child, childValue));
         }
+        return new ChildPart(Outcome.Truth.MATCH, "");
     }
 
     private static boolean sameExpression(String a, String b) {

@@ -43,11 +43,12 @@ public final class Facts {
     /**
      * The checked dataset or one of its ancestors. {@code path} runs from the checked dataset to this one (length 1
      * for the checked dataset itself); {@code parents} are its direct parents' keys. An unregistered node is a
-     * source seen only by name (e.g. an OpenLineage input): nothing else about it is known.
+     * source seen only by name (e.g. an OpenLineage input): nothing else about it is known. {@code title} (may be
+     * null) is shown beside the key in messages; {@code modalities} are DICOM modality codes (MR, CT, CR, ...).
      */
     public record Node(String key, List<String> path, List<String> parents, boolean registered, String status,
             License license, List<DataUse> dataUse, List<Contraindication> contraindications, List<String> vendors,
-            List<String> sites) {
+            List<String> sites, String title, List<String> modalities) {
         public Node {
             path = List.copyOf(path);
             parents = parents == null ? List.of() : List.copyOf(parents);
@@ -56,6 +57,16 @@ public final class Facts {
             contraindications = contraindications == null ? List.of() : List.copyOf(contraindications);
             vendors = vendors == null ? List.of() : List.copyOf(vendors);
             sites = sites == null ? List.of() : List.copyOf(sites);
+            modalities = modalities == null ? List.of() : modalities.stream().filter(m -> m != null && !m.isBlank())
+                    .map(m -> m.trim().toUpperCase(java.util.Locale.ROOT)).distinct().toList();
+        }
+
+        /** A node without title or modalities recorded. */
+        public Node(String key, List<String> path, List<String> parents, boolean registered, String status,
+                License license, List<DataUse> dataUse, List<Contraindication> contraindications, List<String> vendors,
+                List<String> sites) {
+            this(key, path, parents, registered, status, license, dataUse, contraindications, vendors, sites, null,
+                    null);
         }
     }
 
@@ -70,6 +81,25 @@ public final class Facts {
             intendedUses = intendedUses == null ? List.of() : List.copyOf(intendedUses);
             history = history == null ? List.of() : List.copyOf(history);
             lineage = List.copyOf(lineage);
+        }
+
+        /** The checked dataset's own node (the first of its lineage), if the lineage lists it. */
+        public java.util.Optional<Node> self() {
+            return lineage.stream().filter(n -> n.key().equals(key)).findFirst();
+        }
+
+        /**
+         * The modalities the data are: the dataset's own when recorded, else those of its registered ancestors (a
+         * derived dataset inherits what its sources were); empty when nothing is recorded anywhere.
+         */
+        public java.util.Set<String> modalities() {
+            java.util.Set<String> own = new java.util.LinkedHashSet<>(self().map(Node::modalities).orElse(List.of()));
+            if (!own.isEmpty()) {
+                return own;
+            }
+            java.util.Set<String> inherited = new java.util.LinkedHashSet<>();
+            lineage.forEach(n -> inherited.addAll(n.modalities()));
+            return inherited;
         }
     }
 

@@ -40,6 +40,11 @@ enum LicenseAttribute {
         return licenseOf(node) + " " + (value ? whenTrue : whenFalse);
     }
 
+    /** "allows commercial use" / "does not allow commercial use". */
+    String phrase(boolean value) {
+        return value ? whenTrue : whenFalse;
+    }
+
     MissingFact missingAt(Facts.Node node) {
         String expression = node.license().expression();
         String license = expression == null ? "its license" : "'" + expression + "'";

@@ -7,12 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills a rule's message: {task}, {dataset} (where the finding comes from), {checked} (the checked dataset),
- * {step}, {index} (the step's position in that dataset's pipeline, counted from 1), {path} (keys joined with
- * " → ") and {detail} (what the condition found, as a phrase).
+ * Fills a rule's message: {task}, {dataset} (where the finding comes from) and {checked} (the checked dataset), both
+ * as key with title, {datasetKey} and {checkedKey} (the bare keys), {step}, {index} (the step's position in that
+ * dataset's pipeline, 0-based like {@code introducedBy.index}), {path} (keys joined with " → ") and {detail} (what
+ * the condition found, as a phrase).
  */
 final class MessageTemplate {
-    static final Set<String> PLACEHOLDERS = Set.of("task", "dataset", "checked", "step", "index", "path", "detail");
+    static final Set<String> PLACEHOLDERS = Set.of("task", "dataset", "checked", "datasetKey", "checkedKey", "step",
+            "index", "path", "detail");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
     private MessageTemplate() {

@@ -16,10 +16,19 @@ import java.util.stream.Collectors;
  *
  * <p>
  * A matching rule yields one finding per piece of evidence. Evidence from a step recorded as uncertain downgrades
- * a violation or caution to {@code unknown} ("reported but unconfirmed"). A rule whose condition is unknown yields an
+ * a violation to {@code unknown} and keeps a caution a caution, both marked "reported but unconfirmed". A rule whose condition is unknown yields an
  * {@code unknown} finding: under the rule that collects that kind of missing fact ({@code missingFacts:
  * representation} / {@code license} in the ruleset), else under its own id. Unknowns of info rules are dropped: they
  * could not change a verdict.
+ *
+ * <p>
+ * Derivation compliance versus use compliance: a {@link Rule#standing() standing} rule states a fact about how a
+ * dataset was made (e.g. whether its publisher was allowed to derive it). Its match is a violation for every use,
+ * but what it cannot decide is a question for the publisher, reported as an {@code info} finding — it never makes
+ * the user's verdict UNKNOWN. Only the other rules (what the user's task and purpose need) can.
+ *
+ * <p>
+ * Rules that name {@code modalities} are evaluated only for data of those modalities.
  */
 public final class RuleEngine {
     static final String UNCONFIRMED = "Reported but unconfirmed: ";
@@ -50,12 +59,18 @@ public final class RuleEngine {
         FindingCollector findings = new FindingCollector(checked);
         for (Facts.Roled roled : checked) {
             EvaluationContext context = new EvaluationContext(task, stated, roled, checked, knownSteps);
+            Set<String> modalities = roled.dataset().modalities();
             UnknownReport unknowns = new UnknownReport();
             for (CompiledRule rule : applicable) {
+                if (!rule.rule().appliesToModalities(modalities)) {
+                    continue;
+                }
                 Outcome outcome = rule.condition().evaluate(context);
                 if (outcome.matched()) {
                     outcome.evidence().forEach(evidence -> findings.add(
                             finding(rule, rule.rule().severity(), context, evidence)));
+                } else if (outcome.truth() == Outcome.Truth.UNKNOWN && rule.rule().standing()) {
+                    publisherQuestions(rule, context, outcome.missing()).forEach(findings::add);
                 } else if (outcome.truth() == Outcome.Truth.UNKNOWN && rule.rule().severity() != Severity.INFO) {
                     for (MissingFact missing : outcome.missing()) {
                         CompiledRule reporter = reporters.get(missing.kind());
@@ -87,8 +102,10 @@ public final class RuleEngine {
         Rule rule = compiled.rule();
         Severity severity = ruleSeverity;
         String message = MessageTemplate.render(rule.message(), placeholders(context, evidence));
+        // An unconfirmed step may hide a violation (unknown); a caution about it stays a caution: saying less than
+        // a caution would claim more certainty than there is, saying unknown would overstate the risk.
         if (evidence.uncertain() && (severity == Severity.VIOLATION || severity == Severity.CAUTION)) {
-            severity = Severity.UNKNOWN;
+            severity = severity == Severity.VIOLATION ? Severity.UNKNOWN : Severity.CAUTION;
             message = UNCONFIRMED + message;
         }
         return new Finding(rule.id(), severity, context.dataset().key(),
@@ -96,11 +113,34 @@ public final class RuleEngine {
                 rule.references());
     }
 
+    /**
+     * A standing rule that could not be decided: one info finding per dataset it concerns, asking its publisher for
+     * the missing facts. It is about how that dataset was made, so it does not change the verdict of the use.
+     */
+    private static List<Finding> publisherQuestions(CompiledRule compiled, EvaluationContext context,
+            List<MissingFact> missing) {
+        Map<String, List<MissingFact>> byDataset = new java.util.LinkedHashMap<>();
+        missing.forEach(m -> byDataset.computeIfAbsent(m.where().dataset(), k -> new ArrayList<>()).add(m));
+        List<Finding> questions = new ArrayList<>();
+        byDataset.forEach((dataset, facts) -> {
+            Evidence where = facts.stream().min(java.util.Comparator.comparingInt(m -> m.where().path().size()))
+                    .orElseThrow().where();
+            String asked = facts.stream().map(MissingFact::fact).distinct().collect(Collectors.joining("; "));
+            String message = "Question for the publisher of " + titled(context, dataset) + " (rule " + compiled.id()
+                    + "): " + asked + " is not recorded. This concerns how " + dataset
+                    + " was made, not your use, and does not change the verdict.";
+            questions.add(new Finding(compiled.id(), Severity.INFO, context.dataset().key(),
+                    new IntroducedBy(where.dataset(), where.step(), where.index()), where.path(), message,
+                    compiled.rule().references()));
+        });
+        return questions;
+    }
+
     /** A rule that could not be decided and has no reporter for the missing fact: unknown under its own id. */
     private static Finding undecided(CompiledRule compiled, EvaluationContext context, MissingFact missing) {
         Evidence where = missing.where();
-        String message = "Rule " + compiled.id() + " cannot be decided for " + context.dataset().key() + " and "
-                + context.task() + ": " + missing.fact() + " is not recorded.";
+        String message = "Rule " + compiled.id() + " cannot be decided for " + titled(context, context.dataset().key())
+                + " and " + context.task() + ": " + missing.fact() + " is not recorded.";
         return new Finding(compiled.id(), Severity.UNKNOWN, context.dataset().key(),
                 new IntroducedBy(where.dataset(), where.step(), where.index()), where.path(), message,
                 compiled.rule().references());
@@ -109,13 +149,30 @@ public final class RuleEngine {
     private static Map<String, String> placeholders(EvaluationContext context, Evidence evidence) {
         Map<String, String> values = new HashMap<>();
         values.put("task", context.task());
-        values.put("dataset", evidence.dataset());
-        values.put("checked", context.dataset().key());
+        values.put("dataset", titled(context, evidence.dataset()));
+        values.put("checked", titled(context, context.dataset().key()));
+        values.put("datasetKey", evidence.dataset());
+        values.put("checkedKey", context.dataset().key());
         values.put("step", evidence.step() == null ? "" : evidence.step());
-        values.put("index", evidence.index() == null ? "" : String.valueOf(evidence.index() + 1));
+        values.put("index", evidence.index() == null ? "" : String.valueOf(evidence.index()));
         values.put("path", String.join(" → ", evidence.path()));
         values.put("detail", evidence.detail());
         return values;
+    }
+
+    /** {@code brats-2021 ("RSNA-ASNR-MICCAI ... 2021")}: a key with its title, when the title is known. */
+    static String titled(EvaluationContext context, String key) {
+        if (key == null) {
+            return "";
+        }
+        for (Facts.Roled roled : context.all()) {
+            for (Facts.Node node : roled.dataset().lineage()) {
+                if (node.key().equals(key) && node.title() != null && !node.title().isBlank()) {
+                    return key + " (\u201c" + node.title().trim() + "\u201d)";
+                }
+            }
+        }
+        return key;
     }
 
     private static Verdict verdictOf(List<Finding> findings) {

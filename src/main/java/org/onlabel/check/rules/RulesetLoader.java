@@ -16,8 +16,8 @@ import java.util.Set;
  * fix the file without reading Java.
  */
 public final class RulesetLoader {
-    private static final Set<String> RULE_FIELDS = Set.of("id", "tasks", "severity", "basis", "condition", "message",
-            "rationale", "references", "standing");
+    private static final Set<String> RULE_FIELDS = Set.of("id", "tasks", "modalities", "severity", "basis",
+            "condition", "message", "rationale", "references", "standing");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private RulesetLoader() {
@@ -71,6 +71,8 @@ public final class RulesetLoader {
             }
         }
         List<String> tasks = texts(node.get("tasks"), id, "tasks", true);
+        List<String> modalities = node.has("modalities") ? texts(node.get("modalities"), id, "modalities", true)
+                : List.of();
         Severity severity = severity(node.get("severity"), id);
         Basis basis = basis(node.get("basis"), id);
         JsonNode condition = node.get("condition");
@@ -84,14 +86,15 @@ public final class RulesetLoader {
             throw problem(id, "message uses unknown placeholder(s) " + unknown + " (known: "
                     + MessageTemplate.PLACEHOLDERS.stream().sorted().toList() + ")");
         }
-        String rationale = node.hasNonNull("rationale") ? requiredText(node.get("rationale"), id, "rationale") : null;
+        String rationale = requiredText(node.get("rationale"), id, "rationale");
         List<String> references = node.has("references") ? texts(node.get("references"), id, "references", false)
                 : List.of();
         JsonNode standing = node.path("standing");
         if (!standing.isMissingNode() && !standing.isBoolean()) {
             throw problem(id, "standing must be true or false");
         }
-        return new Rule(id, tasks, severity, basis, condition, message, rationale, references, standing.asBoolean(false));
+        return new Rule(id, tasks, modalities, severity, basis, condition, message, rationale, references,
+                standing.asBoolean(false));
     }
 
     private static Severity severity(JsonNode node, String id) {
@@ -103,14 +106,12 @@ public final class RulesetLoader {
         return severity;
     }
 
+    /** Every rule names its basis, so that a reader can tell evidence from inference from policy. */
     private static Basis basis(JsonNode node, String id) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
         String text = requiredText(node, id, "basis");
         Basis basis = Basis.fromId(text);
         if (basis == null) {
-            throw problem(id, "unknown basis '" + text + "' (known: literature, inference)");
+            throw problem(id, "unknown basis '" + text + "' (known: literature, inference, policy)");
         }
         return basis;
     }
@@ -123,7 +124,8 @@ public final class RulesetLoader {
             throw problem(id, "'" + field + "' must be a list");
         }
         if (required && node.isEmpty()) {
-            throw problem(id, "'" + field + "' is empty; list at least one task, or \"*\" for every task");
+            throw problem(id, "'" + field + "' is empty; " + (field.equals("tasks")
+                    ? "list at least one task, or \"*\" for every task" : "list at least one, or leave it out"));
         }
         List<String> values = new ArrayList<>();
         for (JsonNode value : node) {

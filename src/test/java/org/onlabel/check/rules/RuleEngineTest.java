@@ -322,23 +322,44 @@ class RuleEngineTest {
     }
 
     @Test
-    void unknownParentLicenseTermsAreReportedOnceNamingEveryRuleThatNeededThem() {
+    void unknownParentLicenseTermsAreQuestionsForThePublisherNotUnknownsForTheUser() {
         Lineages c = new Lineages();
         c.dataset("p").license(new Facts.License("LicenseRef-TCIA", null, null, null, null));
         c.dataset("d").derivedFrom("p").intended("segmentation");
 
         CheckOutcome outcome = ENGINE.evaluate("segmentation", Lineages.NON_COMMERCIAL, List.of(c.roled("any", "d")));
 
-        assertThat(outcome.findings()).singleElement().satisfies(f -> {
-            assertThat(f.rule()).isEqualTo("license.unknown");
-            assertThat(f.introducedBy()).isEqualTo(at("p"));
-            assertThat(f.message()).contains("LicenseRef-TCIA", "license.no-derivatives", "license.share-alike",
-                    "license.noncommercial-dropped");
-        });
+        assertThat(outcome.findings()).extracting(Finding::rule, Finding::severity, Finding::introducedBy)
+                .containsExactly(tuple("license.no-derivatives", Severity.INFO, at("d")),
+                        tuple("license.noncommercial-dropped", Severity.INFO, at("d")),
+                        tuple("license.share-alike", Severity.INFO, at("d")));
+        assertThat(outcome.findings()).extracting(Finding::message).allSatisfy(m -> assertThat(m)
+                .startsWith("Question for the publisher of d").contains("'LicenseRef-TCIA' of p")
+                .contains("does not change the verdict"));
+        assertThat(outcome.verdict()).isEqualTo(Verdict.ON_LABEL);
     }
 
     @Test
-    void uncertainStepsDowngradeToUnknownAndSayUnconfirmed() {
+    void unknownParentLicenseTermsStillMatterWhenThePurposeIsCommercial() {
+        Lineages c = new Lineages();
+        c.dataset("p").license(new Facts.License("LicenseRef-TCIA", null, null, null, null));
+        c.dataset("d").derivedFrom("p").intended("segmentation");
+
+        CheckOutcome outcome = ENGINE.evaluate("segmentation", new Facts.Purpose(true, null, null),
+                List.of(c.roled("any", "d")));
+
+        assertThat(outcome.findings()).filteredOn(f -> f.severity() == Severity.UNKNOWN).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.rule()).isEqualTo("license.unknown");
+                    assertThat(f.introducedBy()).isEqualTo(at("p"));
+                    assertThat(f.message()).contains("LicenseRef-TCIA", "allows commercial use",
+                            "license.noncommercial");
+                });
+        assertThat(outcome.verdict()).isEqualTo(Verdict.UNKNOWN);
+    }
+
+    @Test
+    void uncertainStepsDowngradeViolationsToUnknownAndKeepCautionsAndSayUnconfirmed() {
         Lineages c = new Lineages();
         c.dataset("d").intended(RECON).step("kspace-zero-padding", "certainty", "uncertain")
                 .step("parallel-imaging-fill", "method", "ARC", "certainty", "Uncertain");
@@ -346,7 +367,7 @@ class RuleEngineTest {
         CheckOutcome outcome = ENGINE.evaluate(RECON, Lineages.NON_COMMERCIAL, List.of(c.roled("any", "d")));
 
         assertThat(outcome.findings()).extracting(Finding::rule, Finding::severity).containsExactly(
-                tuple("recon.pi-filled-reference", Severity.UNKNOWN), tuple("recon.zero-padding", Severity.UNKNOWN));
+                tuple("recon.zero-padding", Severity.UNKNOWN), tuple("recon.pi-filled-reference", Severity.CAUTION));
         assertThat(outcome.findings()).extracting(Finding::message)
                 .allSatisfy(m -> assertThat(m).startsWith("Reported but unconfirmed: ").doesNotContain("certainty"));
         assertThat(outcome.verdict()).isEqualTo(Verdict.UNKNOWN);
@@ -360,6 +381,8 @@ class RuleEngineTest {
                   - id: test.needs-registration
                     tasks: ["*"]
                     severity: caution
+                    basis: inference
+                    rationale: "Inference, for the test."
                     condition: { not: { historyHasAny: [registration] } }
                     message: "{checked} is not registered"
                 """;

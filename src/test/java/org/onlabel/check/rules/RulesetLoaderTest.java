@@ -20,6 +20,7 @@ class RulesetLoaderTest {
                 basis: literature
                 condition: { historyHasAny: [resampling] }
                 message: "{step} by {dataset}"
+                rationale: "Zero-padding inflates reconstruction quality."
             """;
 
     @Test
@@ -31,6 +32,7 @@ class RulesetLoaderTest {
         assertThat(ruleset.rules()).allSatisfy(rule -> {
             assertThat(rule.rationale()).as(rule.id()).isNotBlank();
             assertThat(rule.tasks()).as(rule.id()).isNotEmpty();
+            assertThat(rule.basis()).as(rule.id()).isNotNull();
         });
         assertThat(new RuleEngine(ruleset, Set.of())).isNotNull();
     }
@@ -73,6 +75,11 @@ class RulesetLoaderTest {
             "unknown placeholder | {step} by {dataset} | {stepp} by {dataset} | unknown placeholder(s) [stepp]",
             "unknown basis | basis: literature | basis: folklore | unknown basis 'folklore'",
             "typo in a field | basis: literature | basys: literature | unexpected field 'basys'",
+            "missing basis | basis: literature | `` | missing 'basis'",
+            "missing rationale | rationale: \"Zero-padding inflates reconstruction quality.\" | `` | missing 'rationale'",
+            "empty modalities | tasks: [mri-reconstruction] | `tasks: [mri-reconstruction]\n    modalities: []` | 'modalities' is empty",
+            "modality anyOf and noneOf | { historyHasAny: [resampling] } | { modality: { anyOf: [MR], noneOf: [CT] } } | exactly one of 'anyOf' or 'noneOf'",
+            "license missing scope | { historyHasAny: [resampling] } | { lineageLicenseMissing: parents } | expected true (any dataset of the lineage) or checked",
             "step list is text | [resampling] | resampling | condition.historyHasAny: expected a non-empty list",
             "empty anyOf | { historyHasAny: [resampling] } | { anyOf: [] } | condition.anyOf: expected a non-empty list of conditions",
             "nested bad field | { historyHasAny: [resampling] } | { allOf: [ { historyHasAny: [a] }, { representation: { field: colour, equals: x } } ] } | condition.allOf[1].representation.field: unknown representation field 'colour'",

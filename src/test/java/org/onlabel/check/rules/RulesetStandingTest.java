@@ -27,6 +27,8 @@ class RulesetStandingTest {
                   - id: x.y
                     tasks: ["*"]
                     severity: caution
+                    basis: policy
+                    rationale: "test"
                     standing: "yes"
                     condition: {taskNotIntended: true}
                     message: "{task} is not intended"
