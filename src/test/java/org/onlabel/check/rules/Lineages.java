@@ -86,7 +86,7 @@ final class Lineages {
         return new Facts.Dataset(key, self.representation, self.intendedUses, history, lineage);
     }
 
-    private Spec spec(String key) {
+    Spec spec(String key) {
         Spec spec = specs.get(key);
         if (spec == null) {
             throw new IllegalArgumentException("no dataset " + key + " in the test catalog");
@@ -107,6 +107,8 @@ final class Lineages {
         final List<Facts.Contraindication> contraindications = new ArrayList<>();
         List<String> vendors = new ArrayList<>();
         List<String> sites = new ArrayList<>();
+        List<String> modalities = new ArrayList<>();
+        String title;
 
         private Spec(String key) {
             this.key = key;
@@ -175,9 +177,19 @@ final class Lineages {
             return this;
         }
 
+        Spec modalities(String... values) {
+            modalities = new ArrayList<>(Arrays.asList(values));
+            return this;
+        }
+
+        Spec title(String value) {
+            title = value;
+            return this;
+        }
+
         private Facts.Node node(List<String> path) {
             return new Facts.Node(key, path, parents, registered, status, license, dataUse, contraindications,
-                    vendors, sites);
+                    vendors, sites, title, modalities);
         }
 
         private List<Facts.HistoryStep> history(List<String> path) {
