@@ -78,12 +78,14 @@ public class CheckService {
                 .map(r -> r.id()).collect(java.util.stream.Collectors.toSet());
         List<Label.TaskVerdict> verdicts = new ArrayList<>();
         Map<String, Finding> standing = new LinkedHashMap<>();
+        Map<String, Finding> questions = new LinkedHashMap<>();
         for (String task : vocabularies.require(Vocabularies.TASKS).ids()) {
             CheckOutcome outcome = engine.evaluate(task, Facts.Purpose.UNSTATED, List.of(new Facts.Roled("any", subject)));
             verdicts.add(new Label.TaskVerdict(task, outcome.verdict()));
             for (Finding f : outcome.findings()) {
                 if (standingRules.contains(f.rule())) {
-                    standing.putIfAbsent(f.rule() + "|" + (f.introducedBy() == null ? "" : f.introducedBy().dataset()), f);
+                    String where = f.rule() + "|" + (f.introducedBy() == null ? "" : f.introducedBy().dataset());
+                    (f.severity() == org.onlabel.check.rules.Severity.INFO ? questions : standing).putIfAbsent(where, f);
                 }
             }
         }
@@ -95,7 +97,7 @@ public class CheckService {
         }
         var own = datasets.get(caller, ref.key()).dataset().intendedUses();
         return new Label(ref.key(), engine.ruleset().version(), own, contraindications,
-                List.copyOf(standing.values()), verdicts);
+                List.copyOf(standing.values()), List.copyOf(questions.values()), verdicts);
     }
 
     private CheckOutcome evaluate(Caller caller, CheckRequest request, String prefix, LicenseAttributeTable table) {

@@ -14,6 +14,9 @@ public record Label(
         @Schema(required = true, description = "The dataset's own intended uses (not inherited)") List<IntendedUse> intendedUses,
         @Schema(required = true, description = "Contraindications of the dataset and every ancestor") List<InheritedContraindication> contraindications,
         @Schema(required = true, description = "Violations that hold for every use: license conflicts, retracted ancestors") List<Finding> standingViolations,
+        @Schema(required = true, description = "Questions for the publishers of this dataset and its ancestors: derivation "
+                + "rules (standing rules) that recorded facts cannot decide, e.g. a parent's license terms. They are "
+                + "about how the data were made and never change a verdict") List<Finding> publisherQuestions,
         @Schema(required = true, description = "A verdict for every task of the vocabulary (purpose unstated)") List<TaskVerdict> verdicts) {
 
     @Schema(name = "InheritedContraindication")

@@ -48,7 +48,8 @@ final class DatasetExamples {
                 {"step": "resampling", "parameters": {"targetSpacingMm": 1.0}, "software": null, "description": null, "runId": null},
                 {"step": "skull-stripping", "parameters": {}, "software": null, "description": null, "runId": null}],
               "registered": true, "openLineage": null, "extras": null, "statusReason": null, "supersededBy": null,
-              "licenseConflicts": []
+              "licenseConflicts": [],
+              "publisherQuestions": []
             }""";
 
     private DatasetExamples() {

@@ -51,11 +51,12 @@ public final class DatasetMapper {
     }
 
     public static DatasetResponse toResponse(Dataset d, Provenance provenance) {
-        return toResponse(d, provenance, List.of());
+        return toResponse(d, provenance, List.of(), List.of());
     }
 
     public static DatasetResponse toResponse(Dataset d, Provenance provenance,
-            List<DatasetResponse.LicenseConflictView> licenseConflicts) {
+            List<DatasetResponse.LicenseConflictView> licenseConflicts,
+            List<DatasetResponse.LicenseConflictView> publisherQuestions) {
         return new DatasetResponse(d.key, d.title, d.description, d.version, d.publisher, d.doi, d.homepage,
                 List.copyOf(d.modalities), List.copyOf(d.anatomy), List.copyOf(d.formats), d.subjects, d.cohort,
                 d.representation, List.copyOf(d.deidentification), d.license, List.copyOf(d.dataUse),
@@ -63,7 +64,7 @@ public final class DatasetMapper {
                 d.visibility, d.createdBy, d.createdAt, d.updatedAt, provenance.derivedFrom(), provenance.preprocessing(),
                 d.registered, d.lineageNamespace == null ? null
                         : new DatasetResponse.LineageIdentity(d.lineageNamespace, d.lineageName),
-                d.extras, d.statusReason, d.supersededBy, licenseConflicts);
+                d.extras, d.statusReason, d.supersededBy, licenseConflicts, publisherQuestions);
     }
 
     /** {@code doi:10.1/x} and {@code https://doi.org/10.1/x} become {@code 10.1/x}. */

@@ -44,7 +44,10 @@ public record DatasetResponse(
         @Schema(nullable = true, description = "Key of the dataset that replaces a deprecated one") String supersededBy,
         @Schema(required = true, description = "Conflicts between this dataset's license and a parent's: the dataset is "
                 + "registered all the same (the registry records the world as it is), and each conflict is a standing "
-                + "violation for every use") List<LicenseConflictView> licenseConflicts) {
+                + "violation for every use") List<LicenseConflictView> licenseConflicts,
+        @Schema(required = true, description = "Questions for the publisher: derivation license rules that the recorded "
+                + "terms of a parent cannot decide (e.g. a data use agreement whose attributes are not recorded). They "
+                + "concern how this dataset was made and never change a user's verdict") List<LicenseConflictView> publisherQuestions) {
 
     @Schema(name = "LicenseConflict")
     public record LicenseConflictView(@Schema(examples = "license.share-alike") String rule,

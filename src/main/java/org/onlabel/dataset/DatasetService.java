@@ -199,8 +199,7 @@ public class DatasetService {
         List<Dataset> page = more ? rows.subList(0, query.limit()) : rows;
         String next = more ? Cursor.encode(page.get(page.size() - 1).key) : null;
         Map<Long, Provenance> provenances = provenance.ofDatasets(page.stream().map(d -> d.id).toList());
-        return new Page<>(page.stream().map(d -> DatasetMapper.toResponse(d, provenances.get(d.id),
-                licenseConflicts(d, provenances.get(d.id)))).toList(), next);
+        return new Page<>(page.stream().map(d -> toResponse(d, provenances.get(d.id))).toList(), next);
     }
 
     @Transactional
@@ -310,19 +309,26 @@ public class DatasetService {
     }
 
     private DatasetResponse toResponse(Dataset dataset) {
-        Provenance own = provenance.ofDatasets(List.of(dataset.id)).get(dataset.id);
-        return DatasetMapper.toResponse(dataset, own, licenseConflicts(dataset, own));
+        return toResponse(dataset, provenance.ofDatasets(List.of(dataset.id)).get(dataset.id));
     }
 
-    /** The license rules of rules.md on each derivation edge into this dataset. */
-    private List<DatasetResponse.LicenseConflictView> licenseConflicts(Dataset child, Provenance own) {
+    /**
+     * The license rules of rules.md on each derivation edge into this dataset: known conflicts (standing
+     * violations) and questions for the publisher (terms of a parent that are not recorded).
+     */
+    private DatasetResponse toResponse(Dataset child, Provenance own) {
         Map<String, String> parentLicenses = new java.util.LinkedHashMap<>();
         for (var parent : own.derivedFrom()) {
-            repository.findByKey(parent.key()).ifPresent(p -> parentLicenses.put(p.key, p.license));
+            repository.findByKey(parent.key()).filter(p -> p.registered)
+                    .ifPresent(p -> parentLicenses.put(p.key, p.license));
         }
-        return derivationLicenses.conflicts(child.license, parentLicenses).stream()
-                .map(c -> new DatasetResponse.LicenseConflictView(c.conflict().ruleId(), c.parent(), c.conflict().message()))
-                .toList();
+        return DatasetMapper.toResponse(child, own, views(derivationLicenses.conflicts(child.license, parentLicenses)),
+                views(derivationLicenses.questions(child.license, parentLicenses)));
+    }
+
+    private static List<DatasetResponse.LicenseConflictView> views(List<DerivationLicenseCheck.ParentConflict> found) {
+        return found.stream().map(c -> new DatasetResponse.LicenseConflictView(c.conflict().ruleId(), c.parent(),
+                c.conflict().message())).toList();
     }
 
     /** Provenance is immutable: an update may repeat it or leave it out, never change it. */

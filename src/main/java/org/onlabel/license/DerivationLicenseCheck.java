@@ -40,6 +40,31 @@ public class DerivationLicenseCheck {
         return out;
     }
 
+    /**
+     * Questions for the publisher: derivation rules that the recorded license terms cannot decide (a parent without
+     * license, or with attributes not recorded). Parents given as key → license expression (null if none).
+     */
+    @Transactional
+    public List<ParentConflict> questions(String childLicense, Map<String, String> parentLicenses) {
+        if (parentLicenses.isEmpty()) {
+            return List.of();
+        }
+        LicenseAttributeTable table = licenses.table();
+        EvaluatedLicense child = evaluated(childLicense, table);
+        List<ParentConflict> out = new ArrayList<>();
+        parentLicenses.forEach((parent, license) -> {
+            EvaluatedLicense evaluated = evaluated(license, table);
+            if (evaluated == null) {
+                out.add(new ParentConflict(parent, new LicenseConflict(LicenseCompatibility.NO_DERIVATIVES,
+                        "No license is recorded for the parent " + parent
+                                + ", so whether it allowed this derived dataset is not known.")));
+            } else {
+                LicenseCompatibility.questions(evaluated, child).forEach(q -> out.add(new ParentConflict(parent, q)));
+            }
+        });
+        return out;
+    }
+
     private static EvaluatedLicense evaluated(String expression, LicenseAttributeTable table) {
         if (expression == null) {
             return null;

@@ -63,6 +63,31 @@ public final class LicenseCompatibility {
                         + describe(child) + ", which does not keep that restriction."));
     }
 
+    /**
+     * Questions for the publisher of a derived dataset: the derivation rules that cannot be decided because a
+     * parent's attribute is not recorded (three-valued: a rule that is decided by the child alone, e.g. a child that
+     * keeps the parent's very license under share-alike, asks nothing). They concern how the dataset was made, never
+     * a user's verdict.
+     */
+    public static List<LicenseConflict> questions(EvaluatedLicense parent, EvaluatedLicense child) {
+        List<LicenseConflict> questions = new java.util.ArrayList<>();
+        LicenseAttributes p = parent.attributes();
+        if (p.derivatives() == null) {
+            questions.add(new LicenseConflict(NO_DERIVATIVES, "Whether the parent's license " + parent.expression()
+                    + " allows derivatives to be shared is not recorded."));
+        }
+        if (p.shareAlike() == null && !keepsShareAlike(parent, child)) {
+            questions.add(new LicenseConflict(SHARE_ALIKE, "Whether the parent's license " + parent.expression()
+                    + " is share-alike is not recorded, and the derived dataset " + describe(child) + "."));
+        }
+        if (p.commercialUse() == null && !(child != null && Boolean.FALSE.equals(child.attributes().commercialUse()))) {
+            questions.add(new LicenseConflict(NONCOMMERCIAL_DROPPED, "Whether the parent's license "
+                    + parent.expression() + " allows commercial use is not recorded, and the derived dataset "
+                    + describe(child) + ", which would not keep a non-commercial restriction."));
+        }
+        return questions;
+    }
+
     private static boolean keepsShareAlike(EvaluatedLicense parent, EvaluatedLicense child) {
         if (child == null) {
             return false;

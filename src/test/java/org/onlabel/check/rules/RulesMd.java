@@ -2,7 +2,7 @@ package org.onlabel.check.rules;
 
 import java.util.List;
 
-/** The rule ids of /work/shared/domain/rules.md, which must stay stable. */
+/** The rule ids of the starting rules document (rules.md, in the project's design notes), which must stay stable. */
 final class RulesMd {
     static final List<String> IDS = List.of(
             "recon.requires-raw-kspace", "recon.synthetic-kspace", "recon.zero-padding", "recon.lossy-compression",
