@@ -52,10 +52,30 @@ class CheckApiTest {
     }
 
     @Test
-    void fastmriMulticoilForReconstructionIsOnLabel() {
+    void fastmriMulticoilForReconstructionIsACautionForItsOneVendorAndItsMarkedZeroFilledColumns() {
         JsonPath r = check(null, one("mri-reconstruction", "fastmri-knee-multicoil", "train"));
-        assertThat(r.getString("verdict")).as(r.prettify()).isEqualTo("ON_LABEL");
-        assertThat(r.getList("findings.severity")).doesNotContain("violation", "caution", "unknown");
+        assertThat(r.getString("verdict")).as(r.prettify()).isEqualTo("CAUTION");
+        assertThat(r.getList("findings.rule")).containsExactlyInAnyOrder("cohort.single-vendor",
+                "recon.zero-filled-columns");
+        assertThat(r.getList("findings.severity")).doesNotContain("violation", "unknown");
+        assertThat(r.getString("findings.find { it.rule == 'recon.zero-filled-columns' }.message"))
+                .startsWith("Reported but unconfirmed: ").contains("fastmri-knee-multicoil (“fastMRI Knee");
+    }
+
+    @Test
+    void bratsForSegmentationIsACautionAndAsksTciaQuestionsOfItsPublisherNotOfTheUser() {
+        JsonPath r = check(null, one("segmentation", "brats-2021", "train"));
+        assertThat(r.getString("verdict")).as(r.prettify()).isEqualTo("CAUTION");
+        assertThat(r.getList("findings.findAll { it.rule.startsWith('license.') }.severity")).isNotEmpty()
+                .containsOnly("info");
+        JsonPath label = given().get(DATASETS + "/brats-2021/label").then().statusCode(200).extract().jsonPath();
+        assertThat(label.getList("standingViolations")).isEmpty();
+        assertThat(label.getList("publisherQuestions.rule")).contains("license.no-derivatives");
+        assertThat(label.getString("publisherQuestions[0].message")).contains("LicenseRef-TCIA-Data-Usage-Policy");
+        assertThat(label.getString("verdicts.find { it.task == 'segmentation' }.verdict")).isEqualTo("CAUTION");
+        given().get(DATASETS + "/brats-2021").then().statusCode(200)
+                .body("publisherQuestions.parent", org.hamcrest.Matchers.hasItem("tcga-gbm"))
+                .body("licenseConflicts", org.hamcrest.Matchers.empty());
     }
 
     @Test
@@ -173,7 +193,7 @@ class CheckApiTest {
                   {"task": "mri-reconstruction", "datasets": [{"doi": "10.1148/ryai.2020190007", "role": "train"}]},
                   {"task": "mri-reconstruction", "datasets": [{"key": "brats-2021", "role": "train"}]}]}""")
                 .post("/api/v1/checks/batch").then().statusCode(200).extract().jsonPath();
-        assertThat(r.getList("results.verdict")).containsExactly("ON_LABEL", "OFF_LABEL");
+        assertThat(r.getList("results.verdict")).containsExactly("CAUTION", "OFF_LABEL");
         assertThat(r.getString("results[0].datasets[0].key")).isEqualTo("fastmri-knee-multicoil");
         Api.as(Tokens.journal()).body("{\"checks\": [{\"task\": \"segmentation\", \"datasets\": [{\"key\": \"brats-2021\"}]},"
                 + " {\"task\": \"teleportation\", \"datasets\": [{\"doi\": \"10.0000/none\"}]}]}")
