@@ -84,7 +84,7 @@ public class FactsAssembler {
     }
 
     /** The vocabulary's term for a disease name, with its closure; null when the name is not (only) one term. */
-    static Facts.Disease disease(String name, DiseaseOntology diseases) {
+    public static Facts.Disease disease(String name, DiseaseOntology diseases) {
         return diseases.find(name).map(t -> {
             Set<String> isA = new LinkedHashSet<>(List.of(t.id()));
             isA.addAll(diseases.ancestorsOf(t.id()));

@@ -15,7 +15,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 /**
  * The valid terms closest to a value that matched none: "did you mean" candidates for a 422. A term is named by
  * several spellings (id, label, synonyms); a candidate's score is the best of its spellings, where a spelling scores
- * by edit distance relative to its length, by shared words, or by starting with what was typed.
+ * by edit distance relative to its length, by shared words, or by starting with what was typed. Only candidates close
+ * to the best one are named.
  */
 public final class NearestTerms {
     /** A term and the spellings it may be named by. */
@@ -23,6 +24,8 @@ public final class NearestTerms {
     }
 
     static final double MAX_SCORE = 0.5;
+    /** Candidates much worse than the best one are noise next to it. */
+    static final double WITHIN_BEST = 0.2;
     private static final LevenshteinDistance EDITS = LevenshteinDistance.getDefaultInstance();
 
     private NearestTerms() {
@@ -43,7 +46,8 @@ public final class NearestTerms {
         }
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(best.entrySet());
         ranked.sort(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
-        return ranked.stream().limit(limit).map(Map.Entry::getKey).toList();
+        double cutoff = ranked.isEmpty() ? 0 : ranked.get(0).getValue() + WITHIN_BEST;
+        return ranked.stream().filter(e -> e.getValue() <= cutoff).limit(limit).map(Map.Entry::getKey).toList();
     }
 
     static double score(String needle, String name) {
