@@ -26,7 +26,8 @@ public record CheckRequest(
             @Schema(description = "Commercial use (default false)") Boolean commercial,
             @Schema(description = "Developing or benchmarking methods/algorithms; when absent, true if any dataset is in "
                     + "a train, test or validation role") Boolean methodsDevelopment,
-            @Schema(description = "Disease the use is about (for DUO disease-specific conditions)", examples = "glioblastoma")
+            @Schema(description = "Disease the use is about (for DUO DS conditions): a MONDO id, label, synonym or alias "
+                    + "of vocabulary diseases; DS allows the disease and every subclass of it", examples = "glioblastoma")
             @Size(max = 200) String disease) {
     }
 }

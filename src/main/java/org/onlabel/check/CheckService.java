@@ -20,6 +20,7 @@ import org.onlabel.common.security.Viewer;
 import org.onlabel.dataset.DatasetService;
 import org.onlabel.license.LicenseAttributeTable;
 import org.onlabel.license.LicenseService;
+import org.onlabel.vocabulary.NearestTerms;
 import org.onlabel.vocabulary.Vocabularies;
 
 /**
@@ -103,7 +104,15 @@ public class CheckService {
     private CheckOutcome evaluate(Caller caller, CheckRequest request, String prefix, LicenseAttributeTable table) {
         List<FieldError> errors = new ArrayList<>();
         if (vocabularies.require(Vocabularies.TASKS).find(request.task()).isEmpty()) {
-            errors.add(new FieldError(prefix + "task", "'" + request.task() + "' is not in vocabulary tasks"));
+            errors.add(new FieldError(prefix + "task",
+                    NearestTerms.unknownValueMessage(request.task(), vocabularies.require(Vocabularies.TASKS))));
+        }
+        CheckRequest.Purpose p = request.purpose();
+        Facts.Disease disease = null;
+        if (p != null && p.disease() != null && !p.disease().isBlank()) {
+            var lookup = vocabularies.diseases().lookup(p.disease());
+            lookup.problem(p.disease()).ifPresent(problem -> errors.add(new FieldError(prefix + "purpose.disease", problem)));
+            disease = FactsAssembler.disease(p.disease(), vocabularies.diseases());
         }
         List<Facts.Roled> roled = new ArrayList<>();
         Viewer viewer = Viewer.of(caller);
@@ -129,9 +138,8 @@ public class CheckService {
             throw ApiException.validation(errors);
         }
         String task = vocabularies.require(Vocabularies.TASKS).find(request.task()).orElseThrow().id();
-        CheckRequest.Purpose p = request.purpose();
         Facts.Purpose purpose = p == null ? Facts.Purpose.UNSTATED
-                : new Facts.Purpose(p.commercial(), p.methodsDevelopment(), p.disease());
+                : new Facts.Purpose(p.commercial(), p.methodsDevelopment(), p.disease(), disease);
         return engine.evaluate(task, purpose, roled);
     }
 }

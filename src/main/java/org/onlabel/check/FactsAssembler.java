@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.onlabel.check.rules.Facts;
@@ -18,6 +20,8 @@ import org.onlabel.license.LicenseAttributes;
 import org.onlabel.license.LicenseExpression;
 import org.onlabel.provenance.PreprocessingStep;
 import org.onlabel.provenance.ProvenanceService;
+import org.onlabel.vocabulary.DiseaseOntology;
+import org.onlabel.vocabulary.Vocabularies;
 
 /**
  * Gathers the facts the rule engine reasons over for one dataset: its own, and those of every ancestor the viewer
@@ -30,10 +34,12 @@ public class FactsAssembler {
 
     private final ProvenanceService provenance;
     private final DatasetRepository datasets;
+    private final DiseaseOntology diseases;
 
-    public FactsAssembler(ProvenanceService provenance, DatasetRepository datasets) {
+    public FactsAssembler(ProvenanceService provenance, DatasetRepository datasets, Vocabularies vocabularies) {
         this.provenance = provenance;
         this.datasets = datasets;
+        this.diseases = vocabularies.diseases();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -46,7 +52,7 @@ public class FactsAssembler {
         Map<String, List<String>> paths = up.graph().upstreamPaths();
         List<Facts.Node> lineage = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : paths.entrySet()) {
-            lineage.add(node(byKey.get(e.getKey()), e.getValue(), up.graph().parentsOf(e.getKey()), licenses));
+            lineage.add(node(byKey.get(e.getKey()), e.getValue(), up.graph().parentsOf(e.getKey()), licenses, diseases));
         }
         if (up.truncated()) {
             // what lies beyond the walk's limits is unknown, like an unregistered source: checks say UNKNOWN
@@ -68,13 +74,23 @@ public class FactsAssembler {
         return new Facts.Dataset(key, representation, intended, history, lineage);
     }
 
-    private static Facts.Node node(Dataset d, List<String> path, List<String> parents, LicenseAttributeTable licenses) {
+    private static Facts.Node node(Dataset d, List<String> path, List<String> parents, LicenseAttributeTable licenses,
+            DiseaseOntology diseases) {
         Cohort cohort = d.cohort;
         return new Facts.Node(d.key, path, parents, d.registered, d.status, license(d.license, licenses),
-                d.dataUse.stream().map(u -> new Facts.DataUse(u.code(), u.disease())).toList(),
+                d.dataUse.stream().map(u -> new Facts.DataUse(u.code(), u.disease(), disease(u.disease(), diseases))).toList(),
                 d.contraindications.stream().map(c -> new Facts.Contraindication(c.task(), c.reason())).toList(),
                 cohort == null ? List.of() : cohort.vendors(), cohort == null ? List.of() : cohort.sites(), d.title,
                 d.modalities);
+    }
+
+    /** The vocabulary's term for a disease name, with its closure; null when the name is not (only) one term. */
+    public static Facts.Disease disease(String name, DiseaseOntology diseases) {
+        return diseases.find(name).map(t -> {
+            Set<String> isA = new LinkedHashSet<>(List.of(t.id()));
+            isA.addAll(diseases.ancestorsOf(t.id()));
+            return new Facts.Disease(t.id(), t.label(), isA);
+        }).orElse(null);
     }
 
     static Facts.License license(String expression, LicenseAttributeTable licenses) {

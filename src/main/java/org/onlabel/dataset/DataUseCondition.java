@@ -9,7 +9,7 @@ public record DataUseCondition(
         @Schema(description = "DUO abbreviation or CURIE (vocabulary duo-codes); stored as the abbreviation",
                 examples = "NCU", required = true)
         @NotBlank String code,
-        @Schema(description = "Disease term, for DS (disease-specific research)", nullable = true,
-                examples = "MONDO:0018177")
+        @Schema(description = "Disease, for DS (disease-specific research): a MONDO id, label, synonym or alias of "
+                + "vocabulary diseases; stored as the MONDO id", nullable = true, examples = "MONDO:0018177")
         @Size(max = 200) String disease) {
 }

@@ -40,7 +40,7 @@ public final class DatasetMapper {
                 r.representation().bitDepth());
         d.deidentification = canonicalAll(r.deidentification(), Vocabularies.DEIDENTIFICATION_METHODS);
         d.license = r.license() == null || r.license().isBlank() ? null : LicenseExpression.parse(r.license()).canonical();
-        d.dataUse = map(r.dataUse(), c -> new DataUseCondition(canonical(c.code(), Vocabularies.DUO_CODES), c.disease()));
+        d.dataUse = map(r.dataUse(), c -> new DataUseCondition(canonical(c.code(), Vocabularies.DUO_CODES), disease(c.disease())));
         d.intendedUses = map(r.intendedUses(), u -> new IntendedUse(canonical(u.task(), Vocabularies.TASKS), u.note()));
         d.contraindications = map(r.contraindications(),
                 c -> new Contraindication(canonical(c.task(), Vocabularies.TASKS), c.reason()));
@@ -48,6 +48,12 @@ public final class DatasetMapper {
         d.organization = r.organization();
         d.visibility = r.visibility() == null ? "public" : canonical(r.visibility(), Vocabularies.VISIBILITIES);
         d.extras = r.extras() == null || r.extras().isEmpty() ? null : r.extras();
+    }
+
+    /** A disease is stored as its MONDO id, whichever name the request used. */
+    private String disease(String name) {
+        return name == null || name.isBlank() ? null
+                : vocabularies.diseases().find(name).map(t -> t.id()).orElse(name.strip());
     }
 
     public static DatasetResponse toResponse(Dataset d, Provenance provenance) {

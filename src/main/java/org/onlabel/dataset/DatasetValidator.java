@@ -7,6 +7,7 @@ import java.util.Set;
 import org.onlabel.common.error.FieldError;
 import org.onlabel.license.InvalidLicenseExpressionException;
 import org.onlabel.license.LicenseExpression;
+import org.onlabel.vocabulary.NearestTerms;
 import org.onlabel.vocabulary.Vocabularies;
 import org.onlabel.vocabulary.Vocabulary;
 
@@ -98,6 +99,11 @@ public final class DatasetValidator {
             } else if (term.get().id().equals("DS") && (c.disease() == null || c.disease().isBlank())) {
                 errors.add(new FieldError("dataUse[" + i + "].disease", "DS (disease-specific research) needs a disease term"));
             }
+            if (c.disease() != null && !c.disease().isBlank()) {
+                String diseaseField = "dataUse[" + i + "].disease";
+                vocabularies.diseases().lookup(c.disease()).problem(c.disease())
+                        .ifPresent(problem -> errors.add(new FieldError(diseaseField, problem)));
+            }
         }
     }
 
@@ -122,9 +128,8 @@ public final class DatasetValidator {
         return false;
     }
 
-    private static FieldError unknown(String field, String value, String vocabulary) {
-        return new FieldError(field, "'" + value + "' is not in vocabulary " + vocabulary
-                + " (see GET /api/v1/vocabularies/" + vocabulary + ")");
+    private FieldError unknown(String field, String value, String vocabulary) {
+        return new FieldError(field, NearestTerms.unknownValueMessage(value, vocabularies.require(vocabulary)));
     }
 
     private static String canonical(String task) {

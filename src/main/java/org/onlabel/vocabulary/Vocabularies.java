@@ -24,20 +24,39 @@ public final class Vocabularies {
     public static final String COMPRESSION_KINDS = "compression-kinds";
     public static final String DATASET_STATUSES = "dataset-statuses";
     public static final String VISIBILITIES = "visibilities";
+    public static final String DISEASES = "diseases";
 
     private static final List<String> REQUIRED = List.of(TASKS, PREPROCESSING_STEPS, MODALITIES,
             DEIDENTIFICATION_METHODS, DUO_CODES, LICENSES, REPRESENTATION_DOMAINS, COIL_CONFIGURATIONS,
             COMPRESSION_KINDS, DATASET_STATUSES, VISIBILITIES);
 
     private final Map<String, Vocabulary> byName;
+    private final DiseaseOntology diseases;
 
-    private Vocabularies(Map<String, Vocabulary> byName) {
+    private Vocabularies(Map<String, Vocabulary> byName, DiseaseOntology diseases) {
         this.byName = byName;
+        this.diseases = diseases;
     }
 
     private record Document(String description, List<Term> terms) {
     }
 
+    private record DiseaseDocument(String description, Map<String, Object> source, List<DiseaseTerm> terms) {
+    }
+
+    /** The vocabularies of {@code json} and the disease vocabulary of {@code diseasesJson}. */
+    public static Vocabularies read(InputStream json, InputStream diseasesJson, ObjectMapper mapper) {
+        Vocabularies plain = read(json, mapper);
+        try {
+            DiseaseDocument doc = mapper.readValue(diseasesJson, DiseaseDocument.class);
+            return new Vocabularies(plain.byName, new DiseaseOntology(doc.description(),
+                    doc.source() == null ? Map.of() : doc.source(), doc.terms() == null ? List.of() : doc.terms()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Disease vocabulary file is not valid JSON", e);
+        }
+    }
+
+    /** The vocabularies of {@code json}, without diseases. */
     public static Vocabularies read(InputStream json, ObjectMapper mapper) {
         try {
             Map<String, Document> docs = mapper.readValue(json, new TypeReference<LinkedHashMap<String, Document>>() { });
@@ -49,7 +68,7 @@ public final class Vocabularies {
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("Vocabulary file lacks " + missing);
             }
-            return new Vocabularies(Map.copyOf(byName));
+            return new Vocabularies(Map.copyOf(byName), DiseaseOntology.EMPTY);
         } catch (IOException e) {
             throw new UncheckedIOException("Vocabulary file is not valid JSON", e);
         }
@@ -61,6 +80,11 @@ public final class Vocabularies {
 
     public Vocabulary require(String name) {
         return get(name).orElseThrow(() -> new IllegalArgumentException("no vocabulary " + name));
+    }
+
+    /** The disease vocabulary (a MONDO subset with its is-a closure). */
+    public DiseaseOntology diseases() {
+        return diseases;
     }
 
     public List<String> names() {

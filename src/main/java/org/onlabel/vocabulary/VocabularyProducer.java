@@ -11,15 +11,17 @@ import java.io.UncheckedIOException;
 @ApplicationScoped
 public class VocabularyProducer {
     static final String RESOURCE = "vocabularies/vocabularies.json";
+    static final String DISEASES = "vocabularies/diseases.json";
 
     @Produces
     @ApplicationScoped
     Vocabularies vocabularies(ObjectMapper mapper) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + RESOURCE);
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try (InputStream in = loader.getResourceAsStream(RESOURCE); InputStream diseases = loader.getResourceAsStream(DISEASES)) {
+            if (in == null || diseases == null) {
+                throw new IllegalStateException("Missing resource " + (in == null ? RESOURCE : DISEASES));
             }
-            return Vocabularies.read(in, mapper);
+            return Vocabularies.read(in, diseases, mapper);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

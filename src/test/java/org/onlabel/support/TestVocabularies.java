@@ -13,8 +13,10 @@ public final class TestVocabularies {
 
     public static synchronized Vocabularies shipped() {
         if (shipped == null) {
-            try (InputStream in = TestVocabularies.class.getClassLoader().getResourceAsStream("vocabularies/vocabularies.json")) {
-                shipped = Vocabularies.read(in, new ObjectMapper());
+            ClassLoader loader = TestVocabularies.class.getClassLoader();
+            try (InputStream in = loader.getResourceAsStream("vocabularies/vocabularies.json");
+                    InputStream diseases = loader.getResourceAsStream("vocabularies/diseases.json")) {
+                shipped = Vocabularies.read(in, diseases, new ObjectMapper());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

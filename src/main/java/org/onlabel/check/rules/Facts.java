@@ -2,6 +2,7 @@ package org.onlabel.check.rules;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the rule engine knows about the datasets of a check: plain values gathered from the catalog and the
@@ -21,8 +22,34 @@ public final class Facts {
         public static final License NONE = new License(null, null, null, null, null);
     }
 
-    /** A GA4GH DUO condition by abbreviation (NCU, NMDS, DS, ...), with its disease term for DS. */
-    public record DataUse(String code, String disease) {
+    /**
+     * A disease of the disease vocabulary: its MONDO id, label, and the ids it is a kind of (itself and every is-a
+     * ancestor), so that rules match subclasses without knowing the ontology.
+     */
+    public record Disease(String id, String label, Set<String> isA) {
+        public Disease {
+            isA = Set.copyOf(isA);
+        }
+
+        /** True when this disease is {@code other} or a subclass of it. */
+        public boolean isA(Disease other) {
+            return isA.contains(other.id());
+        }
+
+        /** "glioblastoma (MONDO:0018177)". */
+        public String display() {
+            return label + " (" + id + ")";
+        }
+    }
+
+    /**
+     * A GA4GH DUO condition by abbreviation (NCU, NMDS, DS, ...), with its disease term for DS as recorded and, when the
+     * term is in the disease vocabulary, as a {@link Disease} ({@code term} null otherwise).
+     */
+    public record DataUse(String code, String disease, Disease term) {
+        public DataUse(String code, String disease) {
+            this(code, disease, null);
+        }
     }
 
     public record Contraindication(String task, String reason) {
@@ -108,7 +135,11 @@ public final class Facts {
     }
 
     /** Why the data will be used. {@code methodsDevelopment} null means: true when any dataset is in a train, test or validation role. */
-    public record Purpose(Boolean commercial, Boolean methodsDevelopment, String disease) {
-        public static final Purpose UNSTATED = new Purpose(null, null, null);
+    public record Purpose(Boolean commercial, Boolean methodsDevelopment, String disease, Disease diseaseTerm) {
+        public static final Purpose UNSTATED = new Purpose(null, null, null, null);
+
+        public Purpose(Boolean commercial, Boolean methodsDevelopment, String disease) {
+            this(commercial, methodsDevelopment, disease, null);
+        }
     }
 }

@@ -63,7 +63,7 @@ public class ApiDefinition extends Application {
             {"type": "urn:onlabel:problem:validation-failed", "title": "Validation failed", "status": 422,
              "detail": "1 field is invalid", "instance": "/api/v1/datasets",
              "errors": [{"field": "intendedUses[0].task",
-                         "message": "'segmentaton' is not in vocabulary tasks (see GET /api/v1/vocabularies/tasks)"}]}""";
+                         "message": "'segmentaton' is not in vocabulary tasks; nearest terms: segmentation (see GET /api/v1/vocabularies/tasks)"}]}""";
     static final String NOT_FOUND = """
             {"type": "urn:onlabel:problem:not-found", "title": "Not found", "status": 404,
              "detail": "Dataset 'no-such-dataset' not found", "instance": "/api/v1/datasets/no-such-dataset"}""";
