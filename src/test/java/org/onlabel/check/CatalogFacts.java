@@ -99,7 +99,8 @@ final class CatalogFacts {
         JsonNode e = entry(key);
         boolean registered = !e.has("registered") || e.get("registered").asBoolean();
         List<Facts.DataUse> dataUse = new ArrayList<>();
-        e.path("dataUse").forEach(u -> dataUse.add(new Facts.DataUse(u.get("code").asText(), text(u, "disease"))));
+        e.path("dataUse").forEach(u -> dataUse.add(new Facts.DataUse(u.get("code").asText(), text(u, "disease"),
+                disease(text(u, "disease")))));
         List<Facts.Contraindication> contraindications = new ArrayList<>();
         e.path("contraindications").forEach(c -> contraindications.add(new Facts.Contraindication(
                 c.get("task").asText(), text(c, "reason"))));
@@ -107,6 +108,12 @@ final class CatalogFacts {
                 : null, FactsAssembler.license(text(e, "license"), licenses), dataUse, contraindications,
                 texts(e.path("cohort").path("vendors")), texts(e.path("cohort").path("sites")), text(e, "title"),
                 texts(e.path("modalities")));
+    }
+
+    /** A disease name as the check service resolves it: its term of the shipped disease vocabulary, or null. */
+    static Facts.Disease disease(String name) {
+        return name == null ? null : FactsAssembler.disease(name, org.onlabel.support.TestVocabularies.shipped()
+                .diseases());
     }
 
     private List<String> parents(String key) {

@@ -72,7 +72,11 @@ class ReferenceCaseSuiteTest {
         });
         assertThat(cases.size()).isGreaterThanOrEqualTo(60);
         assertThat(families).containsAll(FAMILIES);
-        assertThat(causes).contains(1, 2, 4, 5, 6, 7);
+        assertThat(causes).contains(1, 2, 4, 5, 6, 7, 8);
+        Set<String> tasks = new LinkedHashSet<>();
+        CatalogFacts.read("vocabularies/vocabularies.json").get("tasks").get("terms")
+                .forEach(t -> tasks.add(t.get("id").asText()));
+        cases.forEach(c -> assertThat(tasks).as(c.get("id").asText()).contains(c.get("task").asText()));
         assertThat(modalities).contains("MR", "CT", "CR", "DX", "MG");
     }
 
@@ -107,9 +111,10 @@ class ReferenceCaseSuiteTest {
         c.get("datasets").forEach(d -> datasets.add(new Facts.Roled(d.path("role").asText("any"),
                 CATALOG.facts(d.get("key").asText()))));
         JsonNode p = c.path("purpose");
+        String disease = p.has("disease") ? p.get("disease").asText() : null;
         Facts.Purpose purpose = new Facts.Purpose(p.has("commercial") ? p.get("commercial").asBoolean() : false,
-                p.has("methodsDevelopment") ? p.get("methodsDevelopment").asBoolean() : null,
-                p.has("disease") ? p.get("disease").asText() : null);
+                p.has("methodsDevelopment") ? p.get("methodsDevelopment").asBoolean() : null, disease,
+                CatalogFacts.disease(disease));
         CheckOutcome outcome = ENGINE.evaluate(c.get("task").asText(), purpose, datasets);
         List<Finding> findings = outcome.findings();
         String described = id + " " + findings.stream().map(f -> f.rule() + "/" + f.severity().id()).toList();
