@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.onlabel.license.LicenseExpression;
 import org.onlabel.provenance.Provenance;
+import org.onlabel.vocabulary.DiseaseTerm;
 import org.onlabel.vocabulary.Vocabularies;
 import org.onlabel.vocabulary.Vocabulary;
 
@@ -53,7 +54,7 @@ public final class DatasetMapper {
     /** A disease is stored as its MONDO id, whichever name the request used. */
     private String disease(String name) {
         return name == null || name.isBlank() ? null
-                : vocabularies.diseases().find(name).map(t -> t.id()).orElse(name.strip());
+                : vocabularies.diseases().find(name).map(DiseaseTerm::id).orElse(name.strip());
     }
 
     public static DatasetResponse toResponse(Dataset d, Provenance provenance) {

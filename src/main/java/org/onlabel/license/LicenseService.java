@@ -1,5 +1,7 @@
 package org.onlabel.license;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -7,7 +9,9 @@ import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.onlabel.audit.AuditEventResponse;
 import org.onlabel.audit.AuditService;
 import org.onlabel.audit.AuditSubject;
@@ -24,27 +28,53 @@ import org.onlabel.vocabulary.Vocabularies;
 /** The license table: seeded from the vocabulary, edited by admins, read by the rules. */
 @ApplicationScoped
 public class LicenseService {
+    private static final TypeReference<Map<String, AttributeSource>> SOURCES = new TypeReference<>() { };
+
     private final LicenseRepository repository;
     private final Vocabularies vocabularies;
     private final AccessPolicy policy;
     private final AuditService audit;
+    private final ObjectMapper json;
 
-    public LicenseService(LicenseRepository repository, Vocabularies vocabularies, AccessPolicy policy, AuditService audit) {
+    public LicenseService(LicenseRepository repository, Vocabularies vocabularies, AccessPolicy policy, AuditService audit,
+            ObjectMapper json) {
         this.repository = repository;
         this.vocabularies = vocabularies;
         this.policy = policy;
         this.audit = audit;
+        this.json = json;
     }
 
-    /** Adds the shipped licenses that the table lacks; admins' edits are never overwritten. */
+    /**
+     * Adds the shipped licenses that the table lacks and brings rows still as shipped up to the shipped curation;
+     * a row an admin edited is never overwritten.
+     */
     @Transactional
     void seed(@Observes @jakarta.annotation.Priority(10) StartupEvent event) {
         for (Term t : vocabularies.require(Vocabularies.LICENSES).terms()) {
-            Map<String, Object> a = t.attributes();
-            repository.insertIfAbsent(t.id(), new LicenseRecord.Update(t.label(), bool(a.get("commercialUse")),
-                    bool(a.get("derivatives")), bool(a.get("shareAlike")), bool(a.get("attribution")),
-                    a.get("note") == null ? null : String.valueOf(a.get("note"))));
+            LicenseRecord.Update shipped = shipped(t);
+            if (repository.insertIfAbsent(t.id(), shipped, true)) {
+                continue;
+            }
+            repository.find(t.id()).filter(LicenseRepository.Row::shipped)
+                    .filter(row -> !sameContent(row.license(), shipped))
+                    .ifPresent(row -> repository.update(row.license().id(), row.revision(), shipped, true));
         }
+    }
+
+    private LicenseRecord.Update shipped(Term t) {
+        Map<String, Object> a = t.attributes();
+        Map<String, AttributeSource> sources = a.get("sources") == null ? Map.of()
+                : json.convertValue(a.get("sources"), SOURCES);
+        return new LicenseRecord.Update(t.label(), bool(a.get("commercialUse")), bool(a.get("derivatives")),
+                bool(a.get("shareAlike")), bool(a.get("attribution")),
+                a.get("note") == null ? null : String.valueOf(a.get("note")), sources);
+    }
+
+    private static boolean sameContent(LicenseRecord r, LicenseRecord.Update u) {
+        return Objects.equals(r.name(), u.name()) && Objects.equals(r.attributes(), new LicenseAttributes(
+                u.commercialUse(), u.derivatives(), u.shareAlike(), u.attribution()))
+                && Objects.equals(r.note(), u.note()) && Objects.equals(r.sources(), u.sources());
     }
 
     @Transactional
@@ -63,6 +93,14 @@ public class LicenseService {
     @Transactional
     public Saved put(Caller caller, String id, String ifMatch, LicenseRecord.Update update) {
         policy.requireAdmin(caller);
+        List<FieldError> unknownAttributes = update.sources().keySet().stream()
+                .filter(name -> !LicenseRecord.ATTRIBUTES.contains(name))
+                .map(name -> new FieldError("sources." + name, "not an attribute; sources describe "
+                        + String.join(", ", new TreeSet<>(LicenseRecord.ATTRIBUTES))))
+                .toList();
+        if (!unknownAttributes.isEmpty()) {
+            throw ApiException.validation(unknownAttributes);
+        }
         try {
             LicenseExpression parsed = LicenseExpression.parse(id);
             if (parsed.licenseIds().size() != 1 || !(parsed.root() instanceof LicenseNode.Single)) {
@@ -76,13 +114,13 @@ public class LicenseService {
             if (ifMatch != null && !ifMatch.isBlank() && !"*".equals(ifMatch.trim())) {
                 throw new ApiException(ProblemType.PRECONDITION_FAILED, "License '" + id + "' does not exist yet");
             }
-            repository.insertIfAbsent(id, update);
+            repository.insertIfAbsent(id, update, false);
             LicenseRepository.Row created = repository.find(id).orElseThrow();
             audit.record(caller, "license.created", AuditSubject.license(created.license().id()), null, null, created.license());
             return new Saved(created, true);
         }
         ETags.requireMatch(ifMatch, existing.get().revision());
-        if (!repository.update(existing.get().license().id(), existing.get().revision(), update)) {
+        if (!repository.update(existing.get().license().id(), existing.get().revision(), update, false)) {
             throw new ApiException(ProblemType.PRECONDITION_FAILED, "The license was changed by someone else; read it again");
         }
         LicenseRepository.Row updated = repository.find(id).orElseThrow();

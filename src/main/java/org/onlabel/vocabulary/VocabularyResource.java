@@ -5,6 +5,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,9 +31,9 @@ public class VocabularyResource {
 
     public record VocabularyIndex(List<VocabularySummary> items) {
         VocabularyIndex withDiseases(DiseaseOntology diseases) {
-            List<VocabularySummary> all = new java.util.ArrayList<>(items);
+            List<VocabularySummary> all = new ArrayList<>(items);
             all.add(new VocabularySummary(Vocabularies.DISEASES, diseases.description(), diseases.size()));
-            all.sort(java.util.Comparator.comparing(VocabularySummary::name));
+            all.sort(Comparator.comparing(VocabularySummary::name));
             return new VocabularyIndex(List.copyOf(all));
         }
     }

@@ -26,6 +26,11 @@ class CheckApiTest {
         return spec.body(body).post("/api/v1/checks").then().statusCode(200).extract().jsonPath();
     }
 
+    /** A label gives a verdict for every task of the vocabulary. */
+    private static int taskCount() {
+        return given().get("/api/v1/vocabularies/tasks").then().statusCode(200).extract().jsonPath().getList("terms").size();
+    }
+
     private static String one(String task, String key, String role) {
         return "{\"task\": \"" + task + "\", \"datasets\": [{\"key\": \"" + key + "\", \"role\": \"" + role + "\"}]}";
     }

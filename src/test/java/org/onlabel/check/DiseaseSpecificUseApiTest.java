@@ -23,6 +23,7 @@ class DiseaseSpecificUseApiTest {
     private static String dsDataset(String disease) {
         String key = Datasets.uniqueKey("ds");
         Map<String, Object> body = Datasets.valid(key);
+        body.put("organization", "nyu");
         body.put("intendedUses", List.of(Map.of("task", "segmentation")));
         body.put("contraindications", List.of());
         body.put("dataUse", List.of(Map.of("code", "DS", "disease", disease)));
@@ -87,6 +88,7 @@ class DiseaseSpecificUseApiTest {
     void anUnknownDatasetDiseaseIs422WithTheNearestTermsAndCreatesNothing() {
         String key = Datasets.uniqueKey("ds-bad");
         Map<String, Object> body = Datasets.valid(key);
+        body.put("organization", "nyu");
         body.put("dataUse", List.of(Map.of("code", "DS", "disease", "lung canser")));
         create(Tokens.user("alice"), body).then().statusCode(422)
                 .body("errors[0].field", equalTo("dataUse[0].disease"))
@@ -97,6 +99,7 @@ class DiseaseSpecificUseApiTest {
     @Test
     void anUnknownTaskIs422WithTheNearestTermsInDatasetsAndChecks() {
         Map<String, Object> body = Datasets.valid(Datasets.uniqueKey("task-bad"));
+        body.put("organization", "nyu");
         body.put("intendedUses", List.of(Map.of("task", "motion correction")));
         create(Tokens.user("alice"), body).then().statusCode(422)
                 .body("errors[0].field", equalTo("intendedUses[0].task"))

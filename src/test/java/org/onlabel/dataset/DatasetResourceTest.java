@@ -282,7 +282,7 @@ class DatasetResourceTest {
                         "representation.domain", "representation.coils", "representation.compression", "status",
                         "visibility", "doi"))
                 .body("errors.find { it.field == 'intendedUses[0].task' }.message",
-                        equalTo("'segmentaton' is not in vocabulary tasks (see GET /api/v1/vocabularies/tasks)"));
+                        equalTo("'segmentaton' is not in vocabulary tasks; nearest terms: segmentation (see GET /api/v1/vocabularies/tasks)"));
     }
 
     @Test

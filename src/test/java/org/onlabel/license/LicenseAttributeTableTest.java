@@ -47,6 +47,7 @@ class LicenseAttributeTableTest {
 
         assertThat(table.size()).isEqualTo(VocabularyLicenses.ids().size());
         assertThat(table.find("CC-BY-ND-4.0")).contains(new LicenseAttributes(true, false, false, true));
-        assertThat(table.find("LicenseRef-Stanford-AIMI-RUA")).contains(LicenseAttributes.UNKNOWN);
+        assertThat(table.find("LicenseRef-Stanford-AIMI-RUA")).contains(new LicenseAttributes(false, false, false, false));
+        assertThat(table.find("LicenseRef-fastMRI-DSA")).contains(new LicenseAttributes(null, null, null, true));
     }
 }
