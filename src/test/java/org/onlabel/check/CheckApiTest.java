@@ -68,18 +68,26 @@ class CheckApiTest {
     }
 
     @Test
-    void bratsForSegmentationIsACautionAndAsksTciaQuestionsOfItsPublisherNotOfTheUser() {
-        JsonPath r = check(null, one("segmentation", "brats-2021", "train"));
+    void theSingleCoilTrackAsksItsPublisherAboutTheFastmriAgreementInsteadOfHoldingUpTheUser() {
+        JsonPath r = check(null, one("mri-reconstruction", "fastmri-knee-singlecoil", "train"));
         assertThat(r.getString("verdict")).as(r.prettify()).isEqualTo("CAUTION");
         assertThat(r.getList("findings.findAll { it.rule.startsWith('license.') }.severity")).isNotEmpty()
                 .containsOnly("info");
-        JsonPath label = given().get(DATASETS + "/brats-2021/label").then().statusCode(200).extract().jsonPath();
+        JsonPath label = given().get(DATASETS + "/fastmri-knee-singlecoil/label").then().statusCode(200).extract()
+                .jsonPath();
         assertThat(label.getList("standingViolations")).isEmpty();
-        assertThat(label.getList("publisherQuestions.rule")).contains("license.no-derivatives");
-        assertThat(label.getString("publisherQuestions[0].message")).contains("LicenseRef-TCIA-Data-Usage-Policy");
-        assertThat(label.getString("verdicts.find { it.task == 'segmentation' }.verdict")).isEqualTo("CAUTION");
-        given().get(DATASETS + "/brats-2021").then().statusCode(200)
-                .body("publisherQuestions.parent", org.hamcrest.Matchers.hasItem("tcga-gbm"))
+        // the single-coil track keeps its parent's very license, so share-alike is decided (Kleene) and not asked
+        assertThat(label.getList("publisherQuestions.rule")).contains("license.no-derivatives")
+                .doesNotContain("license.share-alike");
+        assertThat(label.getString("publisherQuestions[0].message")).startsWith("Question for the publisher of "
+                + "fastmri-knee-singlecoil").contains("LicenseRef-fastMRI-DSA");
+        assertThat(label.getString("verdicts.find { it.task == 'mri-reconstruction' }.verdict")).isEqualTo("CAUTION");
+        given().get(DATASETS + "/fastmri-knee-singlecoil").then().statusCode(200)
+                .body("publisherQuestions.rule", org.hamcrest.Matchers.hasItem("license.no-derivatives"))
+                .body("publisherQuestions.rule", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                        "license.share-alike")))
+                .body("publisherQuestions.parent", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo(
+                        "fastmri-knee-multicoil")))
                 .body("licenseConflicts", org.hamcrest.Matchers.empty());
     }
 
@@ -323,11 +331,5 @@ class CheckApiTest {
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("CC-BY-4.0"));
         body.put("license", "cc-by-4.0 OR MIT");
         Api.create(Tokens.user("carol"), body).then().statusCode(201);
-    }
-
-    /** The label has a verdict for every task of the vocabulary, however many it holds. */
-    private static int taskCount() {
-        return given().get("/api/v1/vocabularies/tasks").then().statusCode(200).extract().jsonPath().getList("terms")
-                .size();
     }
 }

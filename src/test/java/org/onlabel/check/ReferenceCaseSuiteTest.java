@@ -72,7 +72,7 @@ class ReferenceCaseSuiteTest {
         });
         assertThat(cases.size()).isGreaterThanOrEqualTo(60);
         assertThat(families).containsAll(FAMILIES);
-        assertThat(causes).contains(1, 2, 4, 5, 6, 7, 8);
+        assertThat(causes).contains(1, 2, 3, 4, 5, 6, 7, 8);
         Set<String> tasks = new LinkedHashSet<>();
         CatalogFacts.read("vocabularies/vocabularies.json").get("tasks").get("terms")
                 .forEach(t -> tasks.add(t.get("id").asText()));
