@@ -56,12 +56,14 @@ class DatasetRemovalTest {
                 .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Jane")));
         given().auth().oauth2(Tokens.user("carol")).queryParam("reason", "again").delete(DATASETS + "/" + root)
                 .then().statusCode(410);
-        Api.as(Tokens.user("alice")).body(Datasets.valid(root)).post(DATASETS).then().statusCode(409);
+        Map<String, Object> again = Datasets.valid(root);
+        again.put("organization", "nyu");
+        Api.as(Tokens.user("alice")).body(again).post(DATASETS).then().statusCode(409);
         assertThat(given().queryParam("q", "Jane Roe").get(DATASETS).then().statusCode(200).extract().jsonPath()
                 .getList("items.key")).doesNotContain(root);
         // the same Idempotency-Key does not replay the removed content
-        String retry = Api.as(Tokens.user("alice")).header("Idempotency-Key", "rm-" + root).body(Datasets.valid(root))
-                .post(DATASETS).then().extract().asString();
+        String retry = Api.as(Tokens.user("alice")).header("Idempotency-Key", "rm-" + root).body(body)
+                .post(DATASETS).then().statusCode(409).extract().asString();
         assertThat(retry).doesNotContain("Jane");
 
         // lineage keeps a removed node; the child's check says an ancestor was removed, with evidence

@@ -73,8 +73,7 @@ class DatabaseFaultIT {
 
     @Test
     void killingTheEmbeddedPostgresqlLosesNoAcknowledgedWrite() throws Exception {
-        Path dir = Files.createTempDirectory("onlabel-pgkill-");
-        ServiceProcess service = start(dir, ServiceProcess.freePort(), ServiceProcess.freePort());
+        ServiceProcess service = shared();
         assertDurableSettings(service);
         String prefix = "pgkill-" + UUID.randomUUID().toString().substring(0, 6);
         WriteLoad load = load(new WriteLoad(service, () -> Tokens.user("alice"), 4, DatabaseFaultIT::plainDataset, prefix));
@@ -113,7 +112,7 @@ class DatabaseFaultIT {
     }
 
     @Test
-    void killingTheServiceDuringDerivedRegistrationAndLineageIngestionLeavesNothingHalfDone() throws Exception {
+    void killingTheServiceDuringRegistrationLeavesNothingHalfDoneAndSigtermLosesNothing() throws Exception {
         Path dir = Files.createTempDirectory("onlabel-svckill-");
         int httpPort = ServiceProcess.freePort();
         int pgPort = ServiceProcess.freePort();
@@ -179,14 +178,14 @@ class DatabaseFaultIT {
             assertThat(outcome.duplicated).isEmpty();
             assertThat(outcome.notReplayed).isEmpty();
         }
+        sigtermUnderLoadKeepsEveryAnsweredWriteAndLeavesNothingRunning(second, dir);
     }
 
-    @Test
-    void sigtermUnderLoadKeepsEveryAnsweredWriteAndLeavesNothingRunning() throws Exception {
-        Path dir = Files.createTempDirectory("onlabel-sigterm-");
-        int httpPort = ServiceProcess.freePort();
-        int pgPort = ServiceProcess.freePort();
-        ServiceProcess first = start(dir, httpPort, pgPort);
+    /** Runs on the restarted service of the test above, to spare the suite two more starts. */
+    private void sigtermUnderLoadKeepsEveryAnsweredWriteAndLeavesNothingRunning(ServiceProcess first, Path dir)
+            throws Exception {
+        int httpPort = first.httpPort;
+        int pgPort = first.pgPort;
         String prefix = "sigterm-" + UUID.randomUUID().toString().substring(0, 6);
         WriteLoad load = load(new WriteLoad(first, () -> Tokens.user("alice"), 4, DatabaseFaultIT::plainDataset, prefix));
         load.start().awaitAcknowledged(30, Duration.ofSeconds(60));
