@@ -31,9 +31,7 @@ final class PostgresBinaries {
         List<String> prefix = new ArrayList<>();
         // Its own session: a Ctrl-C in the terminal must reach the service (which drains, then stops PostgreSQL
         // in order), not PostgreSQL directly.
-        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-            prefix.add("/usr/bin/setsid");
-        }
+        onPath("setsid").ifPresent(setsid -> prefix.add(setsid.toString()));
         // PostgreSQL refuses to run as root; like zonky, run it in a user namespace where it is not root.
         if ("root".equals(System.getProperty("user.name")) && LinuxUtils.isUnshareAvailable()) {
             prefix.add("unshare");
@@ -62,6 +60,18 @@ final class PostgresBinaries {
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new EmbeddedDatabaseException("the PostgreSQL binaries could not be unpacked: " + rootMessage(e));
         }
+    }
+
+    private static java.util.Optional<Path> onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                .filter(dir -> !dir.isBlank())
+                .map(dir -> Path.of(dir, program))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     static String rootMessage(Throwable e) {
