@@ -4,12 +4,16 @@
 #   - the service on http://127.0.0.1:8080, with an embedded PostgreSQL under ./data/postgres and the reference
 #     catalog loaded into an empty database.
 # A second run reuses what is downloaded, unpacked and stored under ./data.
+# Both servers listen on 127.0.0.1 only; ONLABEL_BIND (the service) and ONLABEL_KEYCLOAK_BIND (Keycloak) widen that,
+# e.g. ONLABEL_BIND=0.0.0.0 -- but the demo identities and Keycloak's admin/admin console are then reachable too.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 KEYCLOAK_VERSION=26.5.6
 KEYCLOAK_HOME="data/keycloak/keycloak-${KEYCLOAK_VERSION}"
 KEYCLOAK_PORT="${ONLABEL_KEYCLOAK_PORT:-8180}"
+BIND="${ONLABEL_BIND:-127.0.0.1}"
+KEYCLOAK_BIND="${ONLABEL_KEYCLOAK_BIND:-127.0.0.1}"
 
 ./mvnw -B -q -DskipTests package
 if [ ! -x "${KEYCLOAK_HOME}/bin/kc.sh" ]; then
@@ -18,10 +22,10 @@ fi
 mkdir -p "${KEYCLOAK_HOME}/data/import"
 cp keycloak/onlabel-realm.json "${KEYCLOAK_HOME}/data/import/"
 
-echo "Starting Keycloak on http://127.0.0.1:${KEYCLOAK_PORT} (log: data/keycloak.log)"
+echo "Starting Keycloak on http://${KEYCLOAK_BIND}:${KEYCLOAK_PORT} (log: data/keycloak.log)"
 KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}" \
 KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}" \
-  "${KEYCLOAK_HOME}/bin/kc.sh" start-dev --http-port="${KEYCLOAK_PORT}" --import-realm > data/keycloak.log 2>&1 &
+  "${KEYCLOAK_HOME}/bin/kc.sh" start-dev --http-host="${KEYCLOAK_BIND}" --http-port="${KEYCLOAK_PORT}" --import-realm > data/keycloak.log 2>&1 &
 KEYCLOAK_PID=$!
 
 stop_keycloak() {
@@ -36,6 +40,7 @@ trap 'exit 143' TERM
 
 # The service waits (up to two minutes) for Keycloak to answer before it serves.
 java ${JAVA_OPTS:-} \
+  -Dquarkus.http.host="${BIND}" \
   -Donlabel.reference-catalog.enabled="${ONLABEL_REFERENCE_CATALOG_ENABLED:-true}" \
   -Dquarkus.oidc.auth-server-url="${QUARKUS_OIDC_AUTH_SERVER_URL:-http://127.0.0.1:${KEYCLOAK_PORT}/realms/onlabel}" \
   -Dquarkus.oidc.connection-delay=2M \

@@ -45,6 +45,33 @@ public class AuditService {
         repository.persist(event);
     }
 
+    /**
+     * Strips the values from every earlier event of a subject, in the caller's transaction. The redaction is
+     * recorded first (append-only {@code audit_redaction}); the audit trigger allows exactly this one change on
+     * events older than it: the patch is replaced by the same operations and paths without their values. Who did
+     * what and when stays; what the content was does not.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int redact(Caller caller, AuditSubject subject, String reason, Instant at) {
+        em().flush();
+        em().createNativeQuery("""
+                INSERT INTO audit_redaction (subject_type, subject_key, redacted_at, redacted_by, reason)
+                VALUES (:type, :key, :at, :by, :reason)""")
+                .setParameter("type", subject.type()).setParameter("key", subject.key())
+                .setParameter("at", at).setParameter("by", caller.name() == null ? "anonymous" : caller.name())
+                .setParameter("reason", reason).executeUpdate();
+        int redacted = em().createNativeQuery("""
+                UPDATE audit_event SET changes = audit_redacted(changes)
+                WHERE subject_type = :type AND subject_key = :key AND occurred_at <= :at""")
+                .setParameter("type", subject.type()).setParameter("key", subject.key()).setParameter("at", at)
+                .executeUpdate();
+        return redacted;
+    }
+
+    private jakarta.persistence.EntityManager em() {
+        return repository.getEntityManager();
+    }
+
     @Transactional
     public Page<AuditEventResponse> list(AuditSubject subject, String cursor, int limit) {
         long after = Cursor.decodeNumber(cursor).orElse(0L);

@@ -78,6 +78,13 @@ public class Dataset {
     @Column(name = "superseded_by")
     public String supersededBy;
 
+    /** Set when an admin removed the dataset (a tombstone: content cleared, key kept). */
+    @Column(name = "removed_at")
+    public Instant removedAt;
+
+    @Column(name = "removed_by")
+    public String removedBy;
+
     /** False for a stub: a dataset seen only by name, which nobody has registered. */
     public boolean registered = true;
 

@@ -45,7 +45,8 @@ public class DatasetRepository implements PanacheRepository<Dataset> {
      * generated tsvector, array and JSONB containment), then the page's rows are loaded by id.
      */
     public List<Dataset> list(DatasetQuery query, Viewer viewer) {
-        StringBuilder sql = new StringBuilder("SELECT d.id FROM dataset d WHERE TRUE");
+        // removed datasets are tombstones: their key stays taken, but they have nothing to list
+        StringBuilder sql = new StringBuilder("SELECT d.id FROM dataset d WHERE d.status <> 'removed'");
         Map<String, Object> params = new LinkedHashMap<>();
         if (!viewer.seesEverything()) {
             if (viewer.organizations().isEmpty()) {

@@ -4,7 +4,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -101,6 +103,7 @@ public class DatasetResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "410", ref = "Gone")
     public Response get(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key,
             @Parameter(description = "ETag of a copy the client holds") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         DatasetService.Versioned found = service.get(caller.get(), key);
@@ -137,6 +140,29 @@ public class DatasetResource {
             @NotNull(message = "a JSON body is required") @Valid DatasetRequest request) {
         DatasetService.Versioned updated = service.update(caller.get(), key, ifMatch, request);
         return Response.ok(updated.dataset()).header(HttpHeaders.ETAG, updated.etag()).build();
+    }
+
+    @DELETE
+    @Path("/{key}")
+    @Operation(operationId = "removeDataset", summary = "Remove a dataset (admins)",
+            description = "Turns the dataset into a tombstone: its content is cleared, its key stays taken (a new "
+                    + "registration under it is a 409, a read is a 410), its place in the lineage stays as a node with "
+                    + "status removed (descendants' checks carry any.removed-ancestor), and its earlier audit events "
+                    + "lose their values. The audit trail keeps who removed it and the reason. The reason is a query "
+                    + "parameter because a DELETE body has no defined meaning in HTTP; do not repeat the removed "
+                    + "content in it.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "410", ref = "Gone")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public Response remove(@Parameter(description = "Dataset key", example = "knee-raw-demo") @PathParam("key") String key,
+            @Parameter(description = "Why it is removed (kept in the audit trail)", required = true,
+                    example = "registered by mistake") @QueryParam("reason") @NotBlank(message = "a reason is required")
+            @Size(max = 500) String reason) {
+        service.remove(caller.get(), key, reason.strip());
+        return Response.noContent().build();
     }
 
     @GET

@@ -127,13 +127,13 @@ public class DatasetService {
 
     @Transactional
     public Versioned get(Caller caller, String key) {
-        Dataset dataset = findVisible(caller, key);
+        Dataset dataset = requireNotRemoved(findVisible(caller, key));
         return new Versioned(toResponse(dataset), dataset.revision);
     }
 
     @Transactional
     public Versioned update(Caller caller, String key, String ifMatch, DatasetRequest request) {
-        Dataset dataset = findVisible(caller, key);
+        Dataset dataset = requireNotRemoved(findVisible(caller, key));
         policy.requireUpdate(caller, dataset.organization, request.organization());
         ETags.requireMatch(ifMatch, dataset.revision);
         if (request.key() != null && !request.key().equals(key)) {
@@ -155,6 +155,9 @@ public class DatasetService {
 
     static final String RETRACTED = "dataset.retracted";
     static final String DEPRECATED = "dataset.deprecated";
+    static final String REMOVED = "dataset.removed";
+    static final String REMOVED_STATUS = "removed";
+    static final String REMOVED_TITLE = "(removed)";
 
     /**
      * Retracts or deprecates a dataset (owner organization's curators, or admins). Every descendant's checks then
@@ -162,7 +165,7 @@ public class DatasetService {
      */
     @Transactional
     public Versioned changeStatus(Caller caller, String key, String status, StatusChange change) {
-        Dataset dataset = findVisible(caller, key);
+        Dataset dataset = requireNotRemoved(findVisible(caller, key));
         policy.requireUpdate(caller, dataset.organization, null);
         if ("retracted".equals(dataset.status) || dataset.status.equals(status)) {
             throw new ApiException(ProblemType.CONFLICT, "Dataset '" + key + "' is already " + dataset.status);
@@ -184,6 +187,59 @@ public class DatasetService {
         DatasetResponse after = toResponse(dataset);
         audit.record(caller, "retracted".equals(status) ? RETRACTED : DEPRECATED, AuditSubject.dataset(key), dataset.organization, before, after);
         return new Versioned(after, dataset.revision);
+    }
+
+    /**
+     * Admin removal: the dataset becomes a tombstone. Its content is cleared, its key stays taken, its provenance
+     * (edges and steps) stays so that descendants still see a {@code removed} ancestor, the earlier audit events of
+     * it lose their values (see {@link AuditService#redact}), stored idempotent replays of it are dropped, and one
+     * audit event records who removed it and why.
+     */
+    @Transactional
+    public void remove(Caller caller, String key, String reason) {
+        policy.requireAdmin(caller);
+        Dataset dataset = requireNotRemoved(findVisible(caller, key));
+        String previousStatus = dataset.status;
+        Instant at = now();
+        dataset.title = REMOVED_TITLE;
+        dataset.description = null;
+        dataset.version = null;
+        dataset.publisher = null;
+        dataset.doi = null;
+        dataset.homepage = null;
+        dataset.modalities = new java.util.ArrayList<>();
+        dataset.anatomy = new java.util.ArrayList<>();
+        dataset.formats = new java.util.ArrayList<>();
+        dataset.subjects = null;
+        dataset.cohort = null;
+        dataset.representation = null;
+        dataset.deidentification = new java.util.ArrayList<>();
+        dataset.license = null;
+        dataset.dataUse = new java.util.ArrayList<>();
+        dataset.intendedUses = new java.util.ArrayList<>();
+        dataset.contraindications = new java.util.ArrayList<>();
+        dataset.extras = null;
+        dataset.lineageName = null;
+        dataset.lineageNamespace = null;
+        dataset.supersededBy = null;
+        dataset.status = REMOVED_STATUS;
+        dataset.statusReason = reason;
+        dataset.removedAt = at;
+        dataset.removedBy = caller.name();
+        dataset.updatedAt = at;
+        repository.flush();
+        audit.redact(caller, AuditSubject.dataset(key), reason, at);
+        idempotency.forgetResponsesFor(key);
+        audit.record(caller, REMOVED, AuditSubject.dataset(key), dataset.organization,
+                Map.of("status", previousStatus), Map.of("status", REMOVED_STATUS, "statusReason", reason));
+    }
+
+    private static Dataset requireNotRemoved(Dataset dataset) {
+        if (REMOVED_STATUS.equals(dataset.status)) {
+            throw new ApiException(ProblemType.GONE, "Dataset '" + dataset.key + "' was removed by an administrator on "
+                    + dataset.removedAt + "; its key stays taken");
+        }
+        return dataset;
     }
 
     @Transactional

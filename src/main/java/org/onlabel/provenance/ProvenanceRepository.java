@@ -72,6 +72,16 @@ public class ProvenanceRepository {
         return ids.stream().findFirst().map(id -> ((Number) id).longValue());
     }
 
+    /**
+     * Serialises derivation writes until the transaction ends. Two transactions that each add an edge could
+     * otherwise both pass the cycle check (neither sees the other's edge) and together close a cycle.
+     */
+    public void lockDerivations() {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(" + DERIVATION_LOCK + ")").getSingleResult();
+    }
+
+    private static final long DERIVATION_LOCK = 0x0de71ea9eL;
+
     /** True when {@code candidate} is {@code datasetId} itself or one of its ancestors. */
     public boolean isSelfOrAncestor(long candidate, long datasetId) {
         Object found = em.createNativeQuery("""

@@ -40,6 +40,9 @@ public class ProvenanceService {
         List<String> versions = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        if (!provenance.derivedFrom().isEmpty()) {
+            repository.lockDerivations();
+        }
         for (int i = 0; i < provenance.derivedFrom().size(); i++) {
             ParentRef parent = provenance.derivedFrom().get(i);
             String field = "derivedFrom[" + i + "].key";

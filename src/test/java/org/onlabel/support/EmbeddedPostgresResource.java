@@ -9,6 +9,10 @@ import java.util.Map;
 /**
  * A real PostgreSQL for the Quarkus tests: a fresh server in a temporary directory on a free port, shared by every
  * test class that runs with the same configuration (one Quarkus boot).
+ *
+ * <p>The one place that keeps zonky's fast, non-durable settings ({@code fsync=off}, {@code synchronous_commit=off}):
+ * this server is thrown away after the run. Everything a user runs, and the fault tests ({@code *IT}, the packaged
+ * service), use the durable embedded PostgreSQL of {@code org.onlabel.common.db.EmbeddedDatabase}.
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
     private EmbeddedPostgres postgres;

@@ -18,6 +18,14 @@ public interface OnLabelConfig {
 
     Lineage lineage();
 
+    Health health();
+
+    interface Health {
+        /** Readiness turns DOWN when the embedded PostgreSQL's disk has less free space than this, in MB. */
+        @WithDefault("256")
+        long minFreeDiskMb();
+    }
+
     interface Lineage {
         /** Depth of a lineage query when the request names none. */
         @WithDefault("20")
@@ -86,5 +94,13 @@ public interface OnLabelConfig {
 
         @WithDefault("15432")
         int port();
+
+        /** Restarts tried, with backoff from 0.5 s doubling to 8 s, before the service gives up and exits 3. */
+        @WithDefault("5")
+        int restartAttempts();
+
+        /** How long a start (including crash recovery) may take before it counts as failed. */
+        @WithDefault("2M")
+        java.time.Duration startTimeout();
     }
 }

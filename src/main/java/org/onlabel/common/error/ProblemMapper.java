@@ -18,6 +18,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /** A restarted embedded PostgreSQL is usually back within a few seconds. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
@@ -82,6 +84,9 @@ public class ProblemMapper {
         Response.ResponseBuilder builder = Response.status(t.type().status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(problem);
+        if (t.type() == ProblemType.SERVICE_UNAVAILABLE) {
+            builder.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
         if (t.type() == ProblemType.UNAUTHORIZED) {
             builder.header("WWW-Authenticate", "Bearer");
         }

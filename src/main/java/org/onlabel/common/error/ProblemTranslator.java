@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import org.onlabel.common.db.DatabaseUnavailable;
 
 /**
  * The one table from exceptions to problems. The first row whose class matches the exception or one of its causes
@@ -61,6 +62,7 @@ public final class ProblemTranslator {
                     ProblemType.UNAUTHORIZED, "Send a bearer token from the OnLabel identity provider")),
             new Row<>(io.quarkus.security.ForbiddenException.class, e -> new Translated(
                     ProblemType.FORBIDDEN, "Your roles do not allow this")),
+            new Row<>(java.sql.SQLException.class, ProblemTranslator::fromSql),
             new Row<>(WebApplicationException.class, ProblemTranslator::fromWebApplication));
 
     private ProblemTranslator() {
@@ -75,6 +77,14 @@ public final class ProblemTranslator {
             }
         }
         return new Translated(ProblemType.INTERNAL_ERROR, "The service failed to handle this request");
+    }
+
+    /** A database that is gone is the client's cue to retry (503); any other SQL failure is ours (500). */
+    private static Translated fromSql(java.sql.SQLException e) {
+        return DatabaseUnavailable.isCause(e)
+                ? new Translated(ProblemType.SERVICE_UNAVAILABLE,
+                        "The database is not reachable right now; nothing was changed. Retry after Retry-After seconds")
+                : new Translated(ProblemType.INTERNAL_ERROR, "The service failed to handle this request");
     }
 
     private static Translated fromViolations(ConstraintViolationException e) {

@@ -80,6 +80,16 @@ public class IdempotencyStore {
                 .setParameter("caller", caller).setParameter("key", key).executeUpdate();
     }
 
+    /**
+     * Forgets the stored responses that created this dataset (they carry its content): used when an admin removes
+     * it. A retry with such an Idempotency-Key then runs again and finds the key taken (409).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forgetResponsesFor(String datasetKey) {
+        return em.createNativeQuery("DELETE FROM idempotency_record WHERE response_location = :key")
+                .setParameter("key", datasetKey).executeUpdate();
+    }
+
     /** Forgets expired keys; called now and then, never needed for correctness. */
     @Transactional
     public int purgeExpired() {

@@ -40,6 +40,11 @@ import org.onlabel.common.error.Problem;
                 @APIResponse(name = "Conflict", description = "Conflicts with an existing resource, e.g. a duplicate key",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                                 examples = @ExampleObject(name = "duplicate-key", value = ApiDefinition.CONFLICT))),
+                @APIResponse(name = "Gone", description = "The dataset was removed by an administrator; its key stays taken",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "ServiceUnavailable", description = "The database is not reachable right now; nothing "
+                        + "was changed. Retry after the seconds in Retry-After",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "PreconditionFailed", description = "If-Match names a stale ETag",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "PreconditionRequired", description = "If-Match is missing",

@@ -35,4 +35,18 @@ class EmbeddedDatabaseSettingsTest {
         assertThat(EmbeddedDatabaseSettings.from(new Properties(), Map.of("ONLABEL_EMBEDDED_DB_PORT", "1")).port())
                 .isEqualTo(1);
     }
+
+    @Test
+    void supervisionSettingsHaveDefaultsAndAcceptBothDurationForms() {
+        var defaults = EmbeddedDatabaseSettings.from(new Properties(), Map.of());
+        assertThat(defaults.restartAttempts()).isEqualTo(5);
+        assertThat(defaults.startTimeout()).isEqualTo(java.time.Duration.ofMinutes(2));
+        Properties p = new Properties();
+        p.setProperty("onlabel.embedded-db.start-timeout", "90S");
+        var s = EmbeddedDatabaseSettings.from(p, Map.of("ONLABEL_EMBEDDED_DB_RESTART_ATTEMPTS", "2"));
+        assertThat(s.startTimeout()).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(s.restartAttempts()).isEqualTo(2);
+        p.setProperty("onlabel.embedded-db.start-timeout", "PT3M");
+        assertThat(EmbeddedDatabaseSettings.from(p, Map.of()).startTimeout()).isEqualTo(java.time.Duration.ofMinutes(3));
+    }
 }

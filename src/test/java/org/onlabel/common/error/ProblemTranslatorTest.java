@@ -63,4 +63,20 @@ class ProblemTranslatorTest {
         assertThat(t.type()).isEqualTo(ProblemType.INTERNAL_ERROR);
         assertThat(t.detail()).doesNotContain("secret_table").doesNotContain("IllegalState");
     }
+
+    @Test
+    void aDatabaseThatIsGoneIsA503AndAnyOtherSqlFailureA500() {
+        var refused = new PersistenceException("wrapped", new org.hibernate.exception.JDBCConnectionException("no db",
+                new SQLException("Connection to 127.0.0.1:15432 refused", "08001")));
+        var recovering = new PersistenceException(new SQLException("the database system is starting up", "57P03"));
+        var diskFull = new PersistenceException(new SQLException("could not extend file", "53100"));
+        var poolTimeout = new PersistenceException(new SQLException("Sorry, acquisition timeout!"));
+        for (Throwable gone : java.util.List.of(refused, recovering, diskFull, poolTimeout)) {
+            var t = ProblemTranslator.translate(gone);
+            assertThat(t.type()).as(gone.getCause().getMessage()).isEqualTo(ProblemType.SERVICE_UNAVAILABLE);
+            assertThat(t.detail()).doesNotContain("127.0.0.1").doesNotContain("SQL");
+        }
+        var syntax = new PersistenceException(new SQLException("syntax error at or near", "42601"));
+        assertThat(ProblemTranslator.translate(syntax).type()).isEqualTo(ProblemType.INTERNAL_ERROR);
+    }
 }

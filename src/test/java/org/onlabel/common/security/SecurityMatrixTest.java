@@ -132,6 +132,7 @@ class SecurityMatrixTest {
     private static final int[] SEND_LINEAGE =      {401, 403,  403,  403, 200,     403,    200};
     private static final int[] ADMIN_ONLY_CREATE = {401, 403,  403,  403, 403,     403,    201};
     private static final int[] ADMIN_ONLY_READ =   {401, 403,  403,  403, 403,     403,    200};
+    private static final int[] ADMIN_ONLY_REMOVE = {401, 403,  403,  403, 403,     403,    204};
 
     static Stream<Arguments> matrix() {
         List<Object[]> rows = new ArrayList<>();
@@ -178,6 +179,13 @@ class SecurityMatrixTest {
             asAlice().contentType(ContentType.JSON).body(body).post(BASE).then().statusCode(201);
             return as(w).contentType(ContentType.JSON).body("{\"reason\": \"matrix\"}").post(BASE + "/" + key + "/retraction");
         }), RETRACT_NYU});
+        rows.add(new Object[] {new Call("DELETE /datasets/{fresh nyu}?reason=", w -> {
+            String key = Datasets.uniqueKey("matrix-remove");
+            Map<String, Object> body = Datasets.valid(key);
+            body.put("organization", "nyu");
+            asAlice().contentType(ContentType.JSON).body(body).post(BASE).then().statusCode(201);
+            return as(w).queryParam("reason", "matrix").delete(BASE + "/" + key);
+        }), ADMIN_ONLY_REMOVE});
         rows.add(new Object[] {new Call("POST /imports/bids", w -> as(w).contentType(ContentType.JSON)
                 .queryParam("key", Datasets.uniqueKey("matrix-bids")).body("{\"Name\": \"Matrix BIDS\"}")
                 .post("/api/v1/imports/bids")), IMPORT_BIDS});
