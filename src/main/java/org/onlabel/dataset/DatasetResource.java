@@ -1,7 +1,6 @@
 package org.onlabel.dataset;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -32,6 +30,8 @@ import org.onlabel.common.config.OnLabelConfig;
 import org.onlabel.common.error.Problem;
 import org.onlabel.audit.AuditPage;
 import org.onlabel.common.paging.Cursor;
+import org.onlabel.common.http.PublicUrl;
+import org.onlabel.common.http.QueryParams;
 import org.onlabel.common.security.CurrentCaller;
 
 @Path("/api/v1/datasets")
@@ -41,11 +41,13 @@ public class DatasetResource {
     private final DatasetService service;
     private final OnLabelConfig config;
     private final CurrentCaller caller;
+    private final PublicUrl publicUrl;
 
-    public DatasetResource(DatasetService service, OnLabelConfig config, CurrentCaller caller) {
+    public DatasetResource(DatasetService service, OnLabelConfig config, CurrentCaller caller, PublicUrl publicUrl) {
         this.service = service;
         this.config = config;
         this.caller = caller;
+        this.publicUrl = publicUrl;
     }
 
     @POST
@@ -69,13 +71,18 @@ public class DatasetResource {
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response create(@NotNull(message = "a JSON body is required") @Valid DatasetRequest request,
             @Parameter(description = "Makes retries safe: the same key and body return the first response again "
-                    + "(for 24 h); the same key with another body is a 409") @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @jakarta.ws.rs.core.Context UriInfo uri) {
+                    + "(for 24 h); the same key with another body is a 409; a blank key is a 422",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        if (idempotencyKey == null && headers.getRequestHeaders().containsKey("Idempotency-Key")) {
+            idempotencyKey = "";
+        }
         DatasetService.Created result = service.create(caller.get(), request, idempotencyKey);
         if (result.replay() != null) {
             var stored = result.replay();
             return Response.status(stored.status())
-                    .location(uri.getAbsolutePathBuilder().path(stored.location()).build())
+                    .location(location(stored.location()))
                     .header(HttpHeaders.ETAG, stored.etag())
                     .header("Idempotent-Replayed", "true")
                     .type(MediaType.APPLICATION_JSON)
@@ -83,10 +90,14 @@ public class DatasetResource {
                     .build();
         }
         DatasetService.Versioned created = result.dataset();
-        return Response.created(uri.getAbsolutePathBuilder().path(created.dataset().key()).build())
+        return Response.created(location(created.dataset().key()))
                 .header(HttpHeaders.ETAG, created.etag())
                 .entity(created.dataset())
                 .build();
+    }
+
+    private java.net.URI location(String key) {
+        return publicUrl.resolve("/api/v1/datasets/" + key);
     }
 
     @GET
@@ -155,9 +166,9 @@ public class DatasetResource {
             @Parameter(description = "License expression, exact (case-insensitive)", example = "CC-BY-4.0") @QueryParam("license") String license,
             @Parameter(description = "active, deprecated or retracted", example = "active") @QueryParam("status") String status,
             @Parameter(description = "Owning organization", example = "nyu") @QueryParam("organization") String organization,
-            @Parameter(description = "Page size (capped by the server)", example = "50") @QueryParam("limit") @Min(1) Integer limit,
+            @Parameter(description = "Page size (capped by the server)", example = "50", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("limit") String limit,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor) {
-        int pageSize = config.api().pageSize(limit);
+        int pageSize = config.api().pageSize(QueryParams.integer("limit", limit, 1));
         DatasetQuery query = new DatasetQuery(nonBlank(q), nonBlank(modality), nonBlank(anatomy), nonBlank(task),
                 nonBlank(license), nonBlank(status), nonBlank(organization), Cursor.decode(cursor), pageSize);
         var page = service.list(caller.get(), query);
@@ -206,6 +217,7 @@ public class DatasetResource {
 
     @GET
     @Path("/{key}/audit")
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
     @Operation(operationId = "getDatasetAudit", summary = "Read a dataset's audit trail",
             description = "Every change to the dataset, oldest first: who, when, and an RFC 6902 JSON Patch of what "
                     + "changed. For members of the owning organization and admins.")
@@ -216,9 +228,9 @@ public class DatasetResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public AuditPage audit(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key,
-            @Parameter(description = "Page size (capped by the server)", example = "50") @QueryParam("limit") @Min(1) Integer limit,
+            @Parameter(description = "Page size (capped by the server)", example = "50", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("limit") String limit,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor) {
-        return AuditPage.of(service.auditTrail(caller.get(), key, cursor, config.api().pageSize(limit)));
+        return AuditPage.of(service.auditTrail(caller.get(), key, cursor, config.api().pageSize(QueryParams.integer("limit", limit, 1))));
     }
 
 

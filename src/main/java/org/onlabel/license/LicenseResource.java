@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.QueryParam;
 import org.onlabel.audit.AuditPage;
 import org.onlabel.common.config.OnLabelConfig;
@@ -42,6 +41,7 @@ public class LicenseResource {
 
     @GET
     @Path("/{id}/audit")
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
     @Operation(operationId = "getLicenseAudit", summary = "Read a license's audit trail (admins)",
             description = "Every change to the license, oldest first, with an RFC 6902 JSON Patch of what changed.")
     @APIResponse(responseCode = "200", description = "One page of audit events",
@@ -51,9 +51,9 @@ public class LicenseResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public AuditPage audit(@Parameter(description = "SPDX id or LicenseRef-…", example = "CC-BY-NC-4.0") @PathParam("id") String id,
-            @Parameter(description = "Page size (capped by the server)") @QueryParam("limit") @Min(1) Integer limit,
+            @Parameter(description = "Page size (capped by the server)", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1")) @QueryParam("limit") String limit,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor) {
-        return AuditPage.of(service.auditTrail(caller.get(), id, cursor, config.api().pageSize(limit)));
+        return AuditPage.of(service.auditTrail(caller.get(), id, cursor, config.api().pageSize(org.onlabel.common.http.QueryParams.integer("limit", limit, 1))));
     }
 
     /** The license table. */

@@ -45,7 +45,14 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, jakarta.ws.rs.core.Request request) {
+        if (e instanceof jakarta.ws.rs.NotFoundException && uri != null && request != null) {
+            java.util.Set<String> allowed = org.onlabel.common.http.AllowedMethods.at(uri.getPath());
+            if (!allowed.isEmpty() && !allowed.contains(request.getMethod())) {
+                return respond(new jakarta.ws.rs.NotAllowedException(String.join(", ", allowed),
+                        allowed.toArray(String[]::new)), uri);
+            }
+        }
         return respond(e, uri);
     }
 

@@ -7,11 +7,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,10 +28,12 @@ import org.onlabel.dataset.DatasetService;
 public class BidsImportResource {
     private final BidsImportService service;
     private final CurrentCaller caller;
+    private final org.onlabel.common.http.PublicUrl publicUrl;
 
-    public BidsImportResource(BidsImportService service, CurrentCaller caller) {
+    public BidsImportResource(BidsImportService service, CurrentCaller caller, org.onlabel.common.http.PublicUrl publicUrl) {
         this.service = service;
         this.caller = caller;
+        this.publicUrl = publicUrl;
     }
 
     @POST
@@ -61,9 +61,9 @@ public class BidsImportResource {
     public Response importDescription(
             @Parameter(description = "Key for the new dataset", required = true, example = "ds000001-skullstripped")
             @QueryParam("key") String key,
-            @NotNull(message = "a JSON body is required") JsonNode description, @Context UriInfo uri) {
+            @NotNull(message = "a JSON body is required") JsonNode description) {
         DatasetService.Versioned created = service.importDescription(caller.get(), key, description);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/datasets").path(created.dataset().key()).build())
+        return Response.created(publicUrl.resolve("/api/v1/datasets/" + created.dataset().key()))
                 .header(HttpHeaders.ETAG, created.etag())
                 .entity(created.dataset())
                 .build();
