@@ -17,7 +17,7 @@ public record Cohort(
         @Size(max = 50) List<@NotBlank @SingleLine @Size(max = 100) String> vendors,
         @Schema(description = "Magnetic field strengths in tesla (MR only)", examples = "[1.5, 3.0]")
         @Size(max = 20) List<@Positive @DecimalMax("20") Double> fieldStrengthsT,
-        @Schema(description = "Population in free text", examples = "adult patients referred for knee MRI")
+        @Schema(nullable = true, description = "Population in free text", examples = "adult patients referred for knee MRI")
         @Size(max = 2000) String population) {
 
     public Cohort {

@@ -9,6 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Contraindication(
         @Schema(description = "Task id (vocabulary tasks)", examples = "mri-reconstruction", required = true)
         @NotBlank @SingleLine @Size(max = 200) String task,
-        @Schema(description = "Why the dataset is unfit for the task", examples = "magnitude-only, resampled images")
+        @Schema(nullable = true, description = "Why the dataset is unfit for the task", examples = "magnitude-only, resampled images")
         @Size(max = 2000) String reason) {
 }

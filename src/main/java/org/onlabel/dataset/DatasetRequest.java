@@ -55,12 +55,14 @@ public record DatasetRequest(
         @Size(max = 30) List<@Valid DataUseCondition> dataUse,
         @Size(max = 50) List<@Valid IntendedUse> intendedUses,
         @Size(max = 50) List<@Valid Contraindication> contraindications,
-        @Schema(description = "active, deprecated or retracted (default active)", examples = "active")
+        @Schema(description = "active, deprecated or retracted (default active)", examples = "active",
+                enumeration = {"active", "deprecated", "retracted"})
         @SingleLine @Size(max = 100) String status,
         @Schema(description = "Owning organization (slug)", examples = "nyu")
         @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{0,63}$", message = "must be a lowercase slug of at most 64 characters")
         String organization,
-        @Schema(description = "public or embargoed (default public)", examples = "public")
+        @Schema(description = "public or embargoed (default public)", examples = "public",
+                enumeration = {"public", "embargoed"})
         @SingleLine @Size(max = 100) String visibility,
         @Schema(description = "Parent datasets this one was derived from (immutable once registered)")
         @Size(max = 100) List<@Valid ParentRef> derivedFrom,

@@ -109,7 +109,8 @@ public class DatasetResource {
             headers = @Header(name = "ETag", description = "Entity tag of this revision", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class),
                     examples = @ExampleObject(name = "brats-2021", value = DatasetExamples.READ)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match",
+            headers = @Header(name = "ETag", description = "Entity tag of the current revision", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key,
@@ -182,6 +183,7 @@ public class DatasetResource {
             description = "Marks the dataset retracted with a reason. Checks of the dataset and of every descendant then "
                     + "carry the violation any.retracted-ancestor naming it. Owner organization's curators and admins.")
     @APIResponse(responseCode = "200", description = "The retracted dataset",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "Entity tag of the new revision", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -200,6 +202,7 @@ public class DatasetResource {
             description = "Marks the dataset deprecated with a reason and, optionally, the dataset that replaces it. "
                     + "Checks of it and its descendants then carry the caution any.deprecated.")
     @APIResponse(responseCode = "200", description = "The deprecated dataset",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "Entity tag of the new revision", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

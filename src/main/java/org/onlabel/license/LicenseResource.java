@@ -74,6 +74,7 @@ public class LicenseResource {
     @Path("/{id}")
     @Operation(operationId = "getLicense", summary = "Read one license")
     @APIResponse(responseCode = "200", description = "The license",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "Entity tag of this revision (send it in If-Match to change the license)", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LicenseRecord.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -88,8 +89,10 @@ public class LicenseResource {
     @Operation(operationId = "putLicense", summary = "Add or change a license (admins)",
             description = "Creates the license (201) or replaces it (200; If-Match with its ETag is required).")
     @APIResponse(responseCode = "200", description = "Replaced",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "Entity tag of the new revision", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LicenseRecord.class)))
     @APIResponse(responseCode = "201", description = "Created",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "Entity tag of the new license", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LicenseRecord.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")

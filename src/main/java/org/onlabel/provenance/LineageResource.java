@@ -91,7 +91,8 @@ public class LineageResource {
             description = "Entities are datasets (prefix 'onlabel' = this service's dataset URL base), one activity per "
                     + "derivation ('<key>#derivation'), agents for software and organizations (prefix 'onlabel-agent').")
     @APIResponse(responseCode = "200", description = "A PROV-JSON document",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProvDocument.class)),
+                    @Content(mediaType = "application/prov+json", schema = @Schema(implementation = ProvDocument.class))})
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Map<String, Object> prov(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key) {

@@ -18,9 +18,9 @@ public record PreprocessingStep(
                 examples = "kspace-zero-padding")
         @NotBlank @SingleLine @Size(max = 200) @Pattern(regexp = "^\\S.*$", message = "must not start with a space") String step,
         @Schema(description = "Step parameters", examples = "{\"factor\": 2}") Map<String, Object> parameters,
-        @Valid Software software,
-        @Size(max = 5000) String description,
-        @Schema(description = "Run that applied the step (e.g. an OpenLineage runId)") @SingleLine @Size(max = 200) String runId) {
+        @Schema(nullable = true) @Valid Software software,
+        @Schema(nullable = true) @Size(max = 5000) String description,
+        @Schema(nullable = true, description = "Run that applied the step (e.g. an OpenLineage runId)") @SingleLine @Size(max = 200) String runId) {
 
     public PreprocessingStep {
         parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));

@@ -45,13 +45,17 @@ public class BidsImportResource {
                     + "container), SourceDatasets → parents matched by DOI or URL, else unregistered stubs. Every "
                     + "other field (HowToAcknowledge, ReferencesAndLinks, Authors, ...) is kept under extras.bids.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.OBJECT, description = "BIDS dataset_description.json"),
+            schema = @Schema(implementation = BidsDescription.class),
             examples = @ExampleObject(name = "derivative", value = """
                     {"Name": "Skull-stripped T1w", "BIDSVersion": "1.9.0", "DatasetType": "derivative", "License": "CC0",
                      "GeneratedBy": [{"Name": "HD-BET", "Version": "1.0", "CodeURL": "https://github.com/MIC-DKFZ/HD-BET"}],
                      "SourceDatasets": [{"DOI": "doi:10.18112/openneuro.ds000001.v1.0.0"}],
                      "HowToAcknowledge": "Cite the source dataset."}""")))
     @APIResponse(responseCode = "201", description = "Registered",
+            headers = {@org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "URL of the new dataset",
+                    schema = @Schema(type = SchemaType.STRING)),
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "Entity tag of the new dataset",
+                            schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")

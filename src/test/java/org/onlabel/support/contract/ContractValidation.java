@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Installs {@link ContractCheckingFilter} for every test class (registered through JUnit's extension auto-detection,
- * src/test/resources/junit-platform.properties), so that every response an API test receives through RestAssured
+ * which Quarkus switches on), so that every response an API test receives through RestAssured
  * is validated against the committed contract.
  */
 public final class ContractValidation implements BeforeAllCallback {
