@@ -86,6 +86,7 @@ class ContractFuzzTest {
             }
         }
         writeReport(counts, sent);
+        Files.write(Path.of("target/fuzz-failures.txt"), failures);
         assertThat(counts.keySet()).as("every operation of the contract was fuzzed")
                 .containsAll(spec.operations().stream().map(OpenApiSpec.Operation::id).toList());
         assertThat(failures).as("fuzzing " + sent + " requests").isEmpty();

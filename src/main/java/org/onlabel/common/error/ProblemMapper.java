@@ -46,7 +46,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri, jakarta.ws.rs.core.Request request) {
-        if (e instanceof jakarta.ws.rs.NotFoundException && uri != null && request != null) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if ((e instanceof jakarta.ws.rs.NotFoundException || status == 405) && uri != null && request != null) {
             java.util.Set<String> allowed = org.onlabel.common.http.AllowedMethods.at(uri.getPath());
             if (!allowed.isEmpty() && !allowed.contains(request.getMethod())) {
                 return respond(new jakarta.ws.rs.NotAllowedException(String.join(", ", allowed),

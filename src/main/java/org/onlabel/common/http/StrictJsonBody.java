@@ -6,13 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.ext.ReaderInterceptor;
-import jakarta.ws.rs.ext.ReaderInterceptorContext;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -28,27 +21,16 @@ import org.onlabel.common.text.JsonText;
 /**
  * Checks every JSON request body before it is bound to any type, typed record or free-form tree alike: UTF-8 only,
  * one document, no duplicate member, nesting within {@link StrictJson#MAX_NESTING_DEPTH}, and every string and
- * member name acceptable text ({@link JsonText}). Runs inside {@link BodySizeLimit}, so it never buffers more than
- * the body limit.
+ * member name acceptable text ({@link JsonText}). Called by {@link BodySizeLimit}, so it never sees more than the
+ * body limit.
  */
-@Provider
-@Priority(Priorities.USER + 100)
-public class StrictJsonBody implements ReaderInterceptor {
+public final class StrictJsonBody {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(StrictJson.MAX_NESTING_DEPTH).build())
             .build();
 
-    @Override
-    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        MediaType type = context.getMediaType();
-        if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-            return context.proceed();
-        }
-        byte[] body = context.getInputStream().readAllBytes();
-        check(body);
-        context.setInputStream(new ByteArrayInputStream(body));
-        return context.proceed();
+    private StrictJsonBody() {
     }
 
     /** Throws a 400 problem naming the first thing wrong with the body; an empty body is left to the resource. */
@@ -68,13 +50,16 @@ public class StrictJsonBody implements ReaderInterceptor {
         }
         try (JsonParser parser = FACTORY.createParser(text)) {
             int documents = 0;
+            int depth = 0;
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
-                if (parser.getParsingContext().inRoot() && (token.isScalarValue() || token.isStructStart())) {
-                    if (++documents > 1) {
-                        throw malformed("The request body holds more than one JSON document"
-                                + location(parser), List.of());
-                    }
+                if (depth == 0 && (token.isScalarValue() || token.isStructStart()) && ++documents > 1) {
+                    throw malformed("The request body holds more than one JSON document" + location(parser), List.of());
+                }
+                if (token.isStructStart()) {
+                    depth++;
+                } else if (token.isStructEnd()) {
+                    depth--;
                 }
                 if (token == JsonToken.FIELD_NAME || token == JsonToken.VALUE_STRING) {
                     Optional<String> problem = JsonText.problem(parser.getText());

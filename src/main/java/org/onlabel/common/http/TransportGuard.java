@@ -44,8 +44,7 @@ public class TransportGuard {
     }
 
     private void guard(RoutingContext ctx) {
-        List<String> hosts = ctx.request().headers().getAll("Host");
-        if (hosts.size() != 1 || !HOST.matcher(hosts.get(0)).matches()) {
+        if (!hasValidAuthority(ctx)) {
             respond(ctx, ProblemType.MALFORMED_REQUEST, "Send exactly one valid Host header");
             return;
         }
@@ -55,6 +54,17 @@ public class TransportGuard {
             return;
         }
         ctx.next();
+    }
+
+    /** HTTP/1.x: exactly one Host header naming a host (and port); HTTP/2: a valid :authority. */
+    private static boolean hasValidAuthority(RoutingContext ctx) {
+        if (ctx.request().version() == io.vertx.core.http.HttpVersion.HTTP_2) {
+            var authority = ctx.request().authority();
+            return authority != null && HOST.matcher(authority.host() + (authority.port() > 0 ? ":" + authority.port() : ""))
+                    .matches();
+        }
+        List<String> hosts = ctx.request().headers().getAll("Host");
+        return hosts.size() == 1 && HOST.matcher(hosts.get(0)).matches();
     }
 
     /** Why the raw path is refused, or null. */

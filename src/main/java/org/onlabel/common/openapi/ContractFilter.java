@@ -24,10 +24,11 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * <ul>
  * <li>security per operation: reads (GET) allow anonymous callers unless the operation names its own requirement;
  * every other operation needs a bearer token unless it declares otherwise;</li>
- * <li>400 (a malformed path, query, Host or body) on every operation, 413 and 415 on every operation with a body;</li>
+ * <li>400 (a malformed path, Host or body) and 422 (a query value with control characters) on every operation,
+ * 413 and 415 on every operation with a body;</li>
  * <li>schemas used only in responses list every property as required: the service always writes every field of
  * them (null included, which such properties declare as a type);</li>
- * <li>a {@code $ref} stands alone (no {@code type} beside it).</li>
+ * <li>a {@code $ref} stands alone (no {@code type} beside it, nor beside a nullable reference's {@code anyOf}).</li>
  * </ul>
  */
 public class ContractFilter implements OASFilter {
@@ -74,6 +75,7 @@ public class ContractFilter implements OASFilter {
                 return;
             }
             addIfAbsent(responses, "400", "BadRequest");
+            addIfAbsent(responses, "422", "ValidationFailed");
             if (operation.getRequestBody() != null) {
                 addIfAbsent(responses, "413", "PayloadTooLarge");
                 addIfAbsent(responses, "415", "UnsupportedMediaType");
@@ -93,7 +95,15 @@ public class ContractFilter implements OASFilter {
                 s.setType(null);
                 s.setFormat(null);
             }
+            // a nullable reference is "anyOf: [$ref, null]"; a type beside it would refuse the null
+            if (s.getAnyOf() != null && s.getType() != null && s.getAnyOf().stream().anyMatch(ContractFilter::isNullType)) {
+                s.setType(null);
+            }
         });
+    }
+
+    private static boolean isNullType(Schema schema) {
+        return schema.getType() != null && schema.getType().equals(List.of(Schema.SchemaType.NULL));
     }
 
     private interface Visitor {

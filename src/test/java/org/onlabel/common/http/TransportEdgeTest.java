@@ -56,7 +56,9 @@ class TransportEdgeTest {
     }
 
     private static String create(String key) throws Exception {
-        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Datasets.valid(key));
+        var body = Datasets.valid(key);
+        body.put("organization", "nyu");
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
     }
 
     private static void assertProblem(String answer, int status) {
