@@ -37,10 +37,13 @@ final class RequestFuzzer {
 
     private final OpenApiSpec spec;
     private final Random random;
+    private final Map<String, String> pathValues;
 
-    RequestFuzzer(OpenApiSpec spec, long seed) {
+    /** {@code pathValues} replaces the contract's examples for path parameters, so that no shared data is touched. */
+    RequestFuzzer(OpenApiSpec spec, long seed, Map<String, String> pathValues) {
         this.spec = spec;
         this.random = new Random(seed);
+        this.pathValues = pathValues;
     }
 
     FuzzRequest next(OpenApiSpec.Operation op) {
@@ -51,7 +54,7 @@ final class RequestFuzzer {
             String name = p.path("name").asText();
             String example = p.has("example") ? p.get("example").asText() : sampleScalar(spec.resolve(p.path("schema"))).asText();
             switch (p.path("in").asText()) {
-                case "path" -> path.put(name, encode(example));
+                case "path" -> path.put(name, encode(pathValues.getOrDefault(name, example)));
                 case "query" -> {
                     if (p.path("required").asBoolean() || random.nextBoolean()) {
                         query.put(name, encode(example));
