@@ -16,7 +16,8 @@ public record AuditEventResponse(
         @Schema(required = true, description = "What changed: dataset or license", examples = "dataset") String subjectType,
         @Schema(required = true, description = "Its key (dataset) or id (license)", examples = "brats-2021") String subject,
         @Schema(nullable = true, description = "Owning organization of the dataset after the change") String organization,
-        @Schema(required = true, type = SchemaType.ARRAY, description = "RFC 6902 JSON Patch from the previous state to the new one",
+        @Schema(required = true, type = SchemaType.ARRAY, implementation = JsonPatchOperation.class,
+                description = "RFC 6902 JSON Patch from the previous state to the new one",
                 examples = "[{\"op\": \"replace\", \"path\": \"/title\", \"value\": \"New title\"}]")
         JsonNode changes) {
 }

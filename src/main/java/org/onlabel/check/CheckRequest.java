@@ -18,7 +18,8 @@ public record CheckRequest(
     public record DatasetUse(
             @Schema(examples = "brats-2021") @Size(max = 128) String key,
             @Schema(description = "Used when no key is given", examples = "10.1148/ryai.2020190007") @Size(max = 300) String doi,
-            @Schema(description = "train, test, validation or any (default any)", examples = "train") String role) {
+            @Schema(description = "train, test, validation or any (default any)", examples = "train",
+                    enumeration = {"train", "test", "validation", "any"}) String role) {
     }
 
     @Schema(name = "Purpose", description = "Why the data will be used")

@@ -65,6 +65,9 @@ public class CheckResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     @ComputesOnly
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet({})
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet(
+            @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer"))
     public CheckOutcome check(@NotNull(message = "a JSON body is required") @Valid CheckRequest request) {
         return service.check(caller.get(), request);
     }
@@ -81,6 +84,9 @@ public class CheckResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     @ComputesOnly
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet({})
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet(
+            @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer"))
     public BatchCheck.Response batch(@NotNull(message = "a JSON body is required") @Valid BatchCheck.Request request) {
         return new BatchCheck.Response(service.batch(caller.get(), request.checks()));
     }

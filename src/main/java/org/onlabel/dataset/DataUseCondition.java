@@ -1,5 +1,6 @@
 package org.onlabel.dataset;
 
+import org.onlabel.common.text.SingleLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -8,8 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record DataUseCondition(
         @Schema(description = "DUO abbreviation or CURIE (vocabulary duo-codes); stored as the abbreviation",
                 examples = "NCU", required = true)
-        @NotBlank String code,
+        @NotBlank @SingleLine @Size(max = 100) String code,
         @Schema(description = "Disease, for DS (disease-specific research): a MONDO id, label, synonym or alias of "
                 + "vocabulary diseases; stored as the MONDO id", nullable = true, examples = "MONDO:0018177")
-        @Size(max = 200) String disease) {
+        @SingleLine @Size(max = 200) String disease) {
 }

@@ -1,5 +1,6 @@
 package org.onlabel.dataset;
 
+import org.onlabel.common.text.SingleLine;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,27 +27,27 @@ public record DatasetRequest(
         @Pattern(regexp = DatasetKey.PATTERN, message = "must be a slug: lowercase letters, digits, '.', '_' or '-', 2 to 128 characters, starting with a letter or digit")
         String key,
         @Schema(description = "Human title", examples = "RSNA-ASNR-MICCAI Brain Tumor Segmentation Challenge 2021", required = true)
-        @NotBlank @Size(max = 500) String title,
+        @NotBlank @SingleLine @Size(max = 500) String title,
         @Size(max = 20000) String description,
-        @Schema(examples = "2021") @Size(max = 100) String version,
-        @Schema(examples = "RSNA, ASNR and MICCAI") @Size(max = 500) String publisher,
+        @Schema(examples = "2021") @SingleLine @Size(max = 100) String version,
+        @Schema(examples = "RSNA, ASNR and MICCAI") @SingleLine @Size(max = 500) String publisher,
         @Schema(description = "Bare DOI (a doi: or https://doi.org/ prefix is removed)", examples = "10.1148/ryai.2020190007")
-        @Size(max = 300) String doi,
+        @SingleLine @Size(max = 300) String doi,
         @Schema(examples = "https://fastmri.med.nyu.edu/")
-        @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http or https URL") String homepage,
+        @SingleLine @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http or https URL") String homepage,
         @Schema(description = "DICOM modality codes (vocabulary modalities)", examples = "[\"MR\"]")
-        @Size(max = 20) List<@NotBlank String> modalities,
+        @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 100) String> modalities,
         @Schema(description = "Body parts, lower case", examples = "[\"brain\"]")
-        @Size(max = 50) List<@NotBlank @Size(max = 100) String> anatomy,
+        @Size(max = 50) List<@NotBlank @SingleLine @Size(max = 100) String> anatomy,
         @Schema(description = "File formats", examples = "[\"NIfTI\"]")
-        @Size(max = 50) List<@NotBlank @Size(max = 100) String> formats,
+        @Size(max = 50) List<@NotBlank @SingleLine @Size(max = 100) String> formats,
         @Schema(description = "Number of subjects", examples = "2040")
         @PositiveOrZero Integer subjects,
         @Valid Cohort cohort,
         @Valid Representation representation,
         @Schema(description = "DICOM de-identification method codes, PS3.16 CID 7050 (vocabulary deidentification-methods)",
                 examples = "[\"113100\"]")
-        @Size(max = 20) List<@NotBlank String> deidentification,
+        @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 100) String> deidentification,
         @Schema(description = "SPDX license expression or LicenseRef-…", examples = "CC-BY-4.0")
         @Size(max = 500) @Pattern(regexp = "^[A-Za-z0-9.+:()\\- ]+$", message = "must be an SPDX license expression")
         String license,
@@ -54,13 +55,15 @@ public record DatasetRequest(
         @Size(max = 30) List<@Valid DataUseCondition> dataUse,
         @Size(max = 50) List<@Valid IntendedUse> intendedUses,
         @Size(max = 50) List<@Valid Contraindication> contraindications,
-        @Schema(description = "active, deprecated or retracted (default active)", examples = "active")
-        String status,
+        @Schema(description = "active, deprecated or retracted (default active)", examples = "active",
+                enumeration = {"active", "deprecated", "retracted"})
+        @SingleLine @Size(max = 100) String status,
         @Schema(description = "Owning organization (slug)", examples = "nyu")
         @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{0,63}$", message = "must be a lowercase slug of at most 64 characters")
         String organization,
-        @Schema(description = "public or embargoed (default public)", examples = "public")
-        String visibility,
+        @Schema(description = "public or embargoed (default public)", examples = "public",
+                enumeration = {"public", "embargoed"})
+        @SingleLine @Size(max = 100) String visibility,
         @Schema(description = "Parent datasets this one was derived from (immutable once registered)")
         @Size(max = 100) List<@Valid ParentRef> derivedFrom,
         @Schema(description = "The ordered steps that turned the parents into this dataset (immutable once registered)")

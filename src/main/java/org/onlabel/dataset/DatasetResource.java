@@ -1,7 +1,6 @@
 package org.onlabel.dataset;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -34,6 +32,8 @@ import org.onlabel.common.config.OnLabelConfig;
 import org.onlabel.common.error.Problem;
 import org.onlabel.audit.AuditPage;
 import org.onlabel.common.paging.Cursor;
+import org.onlabel.common.http.PublicUrl;
+import org.onlabel.common.http.QueryParams;
 import org.onlabel.common.security.CurrentCaller;
 
 @Path("/api/v1/datasets")
@@ -43,11 +43,13 @@ public class DatasetResource {
     private final DatasetService service;
     private final OnLabelConfig config;
     private final CurrentCaller caller;
+    private final PublicUrl publicUrl;
 
-    public DatasetResource(DatasetService service, OnLabelConfig config, CurrentCaller caller) {
+    public DatasetResource(DatasetService service, OnLabelConfig config, CurrentCaller caller, PublicUrl publicUrl) {
         this.service = service;
         this.config = config;
         this.caller = caller;
+        this.publicUrl = publicUrl;
     }
 
     @POST
@@ -71,13 +73,18 @@ public class DatasetResource {
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response create(@NotNull(message = "a JSON body is required") @Valid DatasetRequest request,
             @Parameter(description = "Makes retries safe: the same key and body return the first response again "
-                    + "(for 24 h); the same key with another body is a 409") @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @jakarta.ws.rs.core.Context UriInfo uri) {
+                    + "(for 24 h); the same key with another body is a 409; a blank key is a 422",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        if (idempotencyKey == null && headers.getRequestHeaders().containsKey("Idempotency-Key")) {
+            idempotencyKey = "";
+        }
         DatasetService.Created result = service.create(caller.get(), request, idempotencyKey);
         if (result.replay() != null) {
             var stored = result.replay();
             return Response.status(stored.status())
-                    .location(uri.getAbsolutePathBuilder().path(stored.location()).build())
+                    .location(location(stored.location()))
                     .header(HttpHeaders.ETAG, stored.etag())
                     .header("Idempotent-Replayed", "true")
                     .type(MediaType.APPLICATION_JSON)
@@ -85,10 +92,14 @@ public class DatasetResource {
                     .build();
         }
         DatasetService.Versioned created = result.dataset();
-        return Response.created(uri.getAbsolutePathBuilder().path(created.dataset().key()).build())
+        return Response.created(location(created.dataset().key()))
                 .header(HttpHeaders.ETAG, created.etag())
                 .entity(created.dataset())
                 .build();
+    }
+
+    private java.net.URI location(String key) {
+        return publicUrl.resolve("/api/v1/datasets/" + key);
     }
 
     @GET
@@ -100,7 +111,8 @@ public class DatasetResource {
             headers = @Header(name = "ETag", description = "Entity tag of this revision", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class),
                     examples = @ExampleObject(name = "brats-2021", value = DatasetExamples.READ)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match",
+            headers = @Header(name = "ETag", description = "Entity tag of the current revision", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
@@ -129,6 +141,7 @@ public class DatasetResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
@@ -181,9 +194,9 @@ public class DatasetResource {
             @Parameter(description = "License expression, exact (case-insensitive)", example = "CC-BY-4.0") @QueryParam("license") String license,
             @Parameter(description = "active, deprecated or retracted", example = "active") @QueryParam("status") String status,
             @Parameter(description = "Owning organization", example = "nyu") @QueryParam("organization") String organization,
-            @Parameter(description = "Page size (capped by the server)", example = "50") @QueryParam("limit") @Min(1) Integer limit,
+            @Parameter(description = "Page size (capped by the server)", example = "50", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("limit") String limit,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor) {
-        int pageSize = config.api().pageSize(limit);
+        int pageSize = config.api().pageSize(QueryParams.integer("limit", limit, 1));
         DatasetQuery query = new DatasetQuery(nonBlank(q), nonBlank(modality), nonBlank(anatomy), nonBlank(task),
                 nonBlank(license), nonBlank(status), nonBlank(organization), Cursor.decode(cursor), pageSize);
         var page = service.list(caller.get(), query);
@@ -197,6 +210,7 @@ public class DatasetResource {
             description = "Marks the dataset retracted with a reason. Checks of the dataset and of every descendant then "
                     + "carry the violation any.retracted-ancestor naming it. Owner organization's curators and admins.")
     @APIResponse(responseCode = "200", description = "The retracted dataset",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "Entity tag of the new revision", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -215,6 +229,7 @@ public class DatasetResource {
             description = "Marks the dataset deprecated with a reason and, optionally, the dataset that replaces it. "
                     + "Checks of it and its descendants then carry the caution any.deprecated.")
     @APIResponse(responseCode = "200", description = "The deprecated dataset",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "Entity tag of the new revision", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -232,6 +247,7 @@ public class DatasetResource {
 
     @GET
     @Path("/{key}/audit")
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
     @Operation(operationId = "getDatasetAudit", summary = "Read a dataset's audit trail",
             description = "Every change to the dataset, oldest first: who, when, and an RFC 6902 JSON Patch of what "
                     + "changed. For members of the owning organization and admins.")
@@ -242,9 +258,9 @@ public class DatasetResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public AuditPage audit(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key,
-            @Parameter(description = "Page size (capped by the server)", example = "50") @QueryParam("limit") @Min(1) Integer limit,
+            @Parameter(description = "Page size (capped by the server)", example = "50", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("limit") String limit,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor) {
-        return AuditPage.of(service.auditTrail(caller.get(), key, cursor, config.api().pageSize(limit)));
+        return AuditPage.of(service.auditTrail(caller.get(), key, cursor, config.api().pageSize(QueryParams.integer("limit", limit, 1))));
     }
 
 

@@ -52,10 +52,12 @@ public class DatasetService {
     private final IdempotencyStore idempotency;
     private final ObjectMapper json;
     private final DerivationLicenseCheck derivationLicenses;
+    private final jakarta.validation.Validator constraints;
 
     public DatasetService(DatasetRepository repository, Vocabularies vocabularies, AccessPolicy policy,
             AuditService audit, ProvenanceService provenance, IdempotencyStore idempotency, ObjectMapper json,
-            DerivationLicenseCheck derivationLicenses) {
+            DerivationLicenseCheck derivationLicenses, jakarta.validation.Validator constraints) {
+        this.constraints = constraints;
         this.derivationLicenses = derivationLicenses;
         this.repository = repository;
         this.validator = new DatasetValidator(vocabularies);
@@ -397,7 +399,15 @@ public class DatasetService {
         }
     }
 
+    /**
+     * The same rules for every way a dataset is created or changed (API, BIDS, OpenLineage): the request's
+     * constraints (sizes, patterns, single-line text), then vocabularies and consistency.
+     */
     private void validate(DatasetRequest request) {
+        var violations = constraints.validate(request);
+        if (!violations.isEmpty()) {
+            throw new jakarta.validation.ConstraintViolationException(violations);
+        }
         List<FieldError> errors = validator.validate(request);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);

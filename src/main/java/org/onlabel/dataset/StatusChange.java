@@ -1,5 +1,6 @@
 package org.onlabel.dataset;
 
+import org.onlabel.common.text.SingleLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -9,5 +10,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record StatusChange(
         @Schema(required = true, examples = "Labels found to leak test patients") @NotBlank @Size(max = 5000) String reason,
         @Schema(nullable = true, description = "Key of the replacing dataset (deprecation only)", examples = "brats-2023")
-        @Size(max = 128) String supersededBy) {
+        @SingleLine @Size(max = 128) String supersededBy) {
 }

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.QueryParam;
 import org.onlabel.audit.AuditPage;
 import org.onlabel.common.config.OnLabelConfig;
@@ -42,6 +41,7 @@ public class LicenseResource {
 
     @GET
     @Path("/{id}/audit")
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
     @Operation(operationId = "getLicenseAudit", summary = "Read a license's audit trail (admins)",
             description = "Every change to the license, oldest first, with an RFC 6902 JSON Patch of what changed.")
     @APIResponse(responseCode = "200", description = "One page of audit events",
@@ -51,9 +51,9 @@ public class LicenseResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public AuditPage audit(@Parameter(description = "SPDX id or LicenseRef-…", example = "CC-BY-NC-4.0") @PathParam("id") String id,
-            @Parameter(description = "Page size (capped by the server)") @QueryParam("limit") @Min(1) Integer limit,
+            @Parameter(description = "Page size (capped by the server)", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1")) @QueryParam("limit") String limit,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor) {
-        return AuditPage.of(service.auditTrail(caller.get(), id, cursor, config.api().pageSize(limit)));
+        return AuditPage.of(service.auditTrail(caller.get(), id, cursor, config.api().pageSize(org.onlabel.common.http.QueryParams.integer("limit", limit, 1))));
     }
 
     /** The license table. */
@@ -74,6 +74,7 @@ public class LicenseResource {
     @Path("/{id}")
     @Operation(operationId = "getLicense", summary = "Read one license")
     @APIResponse(responseCode = "200", description = "The license",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "Entity tag of this revision (send it in If-Match to change the license)", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LicenseRecord.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -88,8 +89,10 @@ public class LicenseResource {
     @Operation(operationId = "putLicense", summary = "Add or change a license (admins)",
             description = "Creates the license (201) or replaces it (200; If-Match with its ETag is required).")
     @APIResponse(responseCode = "200", description = "Replaced",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "Entity tag of the new revision", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LicenseRecord.class)))
     @APIResponse(responseCode = "201", description = "Created",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "Entity tag of the new license", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LicenseRecord.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")

@@ -5,9 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -17,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onlabel.common.http.PublicUrl;
+import org.onlabel.common.http.QueryParams;
 import org.onlabel.common.security.CurrentCaller;
 
 @Path("/api/v1/datasets/{key}")
@@ -25,10 +25,12 @@ import org.onlabel.common.security.CurrentCaller;
 public class LineageResource {
     private final ProvenanceService service;
     private final CurrentCaller caller;
+    private final PublicUrl publicUrl;
 
-    public LineageResource(ProvenanceService service, CurrentCaller caller) {
+    public LineageResource(ProvenanceService service, CurrentCaller caller, PublicUrl publicUrl) {
         this.service = service;
         this.caller = caller;
+        this.publicUrl = publicUrl;
     }
 
     @GET
@@ -51,10 +53,13 @@ public class LineageResource {
     public Lineage lineage(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key,
             @Parameter(description = "upstream (default), downstream or both",
                     schema = @Schema(enumeration = {"upstream", "downstream", "both"})) @QueryParam("direction") String direction,
-            @Parameter(description = "Derivation steps to follow (default 20, capped at 100)") @QueryParam("depth") Integer depth,
-            @Parameter(description = "Most nodes per direction (default 1000, capped at 10000); beyond it truncated is true")
-            @QueryParam("limit") Integer limit) {
-        return service.lineage(caller.get(), key, direction, depth, limit);
+            @Parameter(description = "Derivation steps to follow (default 20, capped at 100)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("depth") String depth,
+            @Parameter(description = "Most nodes per direction (default 1000, capped at 10000); beyond it truncated is true",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+            @QueryParam("limit") String limit) {
+        return service.lineage(caller.get(), key, direction, QueryParams.integer("depth", depth, 1),
+                QueryParams.integer("limit", limit, 1));
     }
 
     @GET
@@ -86,12 +91,12 @@ public class LineageResource {
             description = "Entities are datasets (prefix 'onlabel' = this service's dataset URL base), one activity per "
                     + "derivation ('<key>#derivation'), agents for software and organizations (prefix 'onlabel-agent').")
     @APIResponse(responseCode = "200", description = "A PROV-JSON document",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProvDocument.class)),
+                    @Content(mediaType = "application/prov+json", schema = @Schema(implementation = ProvDocument.class))})
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Map<String, Object> prov(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key,
-            @Context UriInfo uri) {
-        String base = uri.getBaseUriBuilder().path("api/v1/datasets/").build().toString();
+    public Map<String, Object> prov(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key) {
+        String base = publicUrl.resolve("/api/v1/datasets/").toString();
         return service.prov(caller.get(), key, base);
     }
 }

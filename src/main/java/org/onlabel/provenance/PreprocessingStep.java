@@ -1,5 +1,6 @@
 package org.onlabel.provenance;
 
+import org.onlabel.common.text.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -15,11 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PreprocessingStep(
         @Schema(required = true, description = "Step id (vocabulary preprocessing-steps; others are kept verbatim)",
                 examples = "kspace-zero-padding")
-        @NotBlank @Size(max = 200) @Pattern(regexp = "^\\S.*$", message = "must not start with a space") String step,
+        @NotBlank @SingleLine @Size(max = 200) @Pattern(regexp = "^\\S.*$", message = "must not start with a space") String step,
         @Schema(description = "Step parameters", examples = "{\"factor\": 2}") Map<String, Object> parameters,
-        @Valid Software software,
-        @Size(max = 5000) String description,
-        @Schema(description = "Run that applied the step (e.g. an OpenLineage runId)") @Size(max = 200) String runId) {
+        @Schema(nullable = true) @Valid Software software,
+        @Schema(nullable = true) @Size(max = 5000) String description,
+        @Schema(nullable = true, description = "Run that applied the step (e.g. an OpenLineage runId)") @SingleLine @Size(max = 200) String runId) {
 
     public PreprocessingStep {
         parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));

@@ -10,6 +10,13 @@ public interface OnLabelConfig {
 
     Api api();
 
+    /**
+     * The public base URL of the service (scheme, host, port, optional path prefix) from which absolute URLs are
+     * built: Location headers, PROV-JSON prefixes. Unset: the local address the request arrived at. Never the
+     * request's Host header, which the client controls.
+     */
+    java.util.Optional<java.net.URI> publicUrl();
+
     ReferenceCatalog referenceCatalog();
 
     EmbeddedDb embeddedDb();
@@ -70,6 +77,12 @@ public interface OnLabelConfig {
         /** Largest page size; a bigger {@code limit} is capped to it. */
         @WithDefault("500")
         int maxPageSize();
+
+        /**
+         * Secret for the HMAC that authenticates list cursors (at least 16 characters); every replica needs the same.
+         * Unset: a random key per process.
+         */
+        java.util.Optional<String> cursorKey();
 
         /** The page size for a requested {@code limit}: the default when absent, capped at the maximum. */
         default int pageSize(Integer limit) {

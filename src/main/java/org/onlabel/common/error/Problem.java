@@ -9,15 +9,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem detail (media type application/problem+json)")
 public record Problem(
-        @Schema(description = "Stable URN naming the kind of problem", examples = "urn:onlabel:problem:validation-failed")
+        @Schema(required = true, description = "Stable URN naming the kind of problem", examples = "urn:onlabel:problem:validation-failed")
         URI type,
-        @Schema(description = "Short summary of the problem type", examples = "Validation failed")
+        @Schema(required = true, description = "Short summary of the problem type", examples = "Validation failed")
         String title,
-        @Schema(description = "HTTP status code", examples = "422")
+        @Schema(required = true, description = "HTTP status code", examples = "422")
         int status,
         @Schema(description = "What went wrong with this request")
         String detail,
-        @Schema(description = "The request path this problem concerns", examples = "/api/v1/datasets")
+        @Schema(description = "The request path this problem concerns (a relative reference)", format = "uri-reference",
+                examples = "/api/v1/datasets")
         URI instance,
         @Schema(description = "Per-field validation errors")
         List<FieldError> errors) {

@@ -47,7 +47,15 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, jakarta.ws.rs.core.Request request) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if ((e instanceof jakarta.ws.rs.NotFoundException || status == 405) && uri != null && request != null) {
+            java.util.Set<String> allowed = org.onlabel.common.http.AllowedMethods.at(uri.getPath());
+            if (!allowed.isEmpty() && !allowed.contains(request.getMethod())) {
+                return respond(new jakarta.ws.rs.NotAllowedException(String.join(", ", allowed),
+                        allowed.toArray(String[]::new)), uri);
+            }
+        }
         return respond(e, uri);
     }
 

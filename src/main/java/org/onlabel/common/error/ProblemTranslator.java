@@ -45,6 +45,10 @@ public final class ProblemTranslator {
             new Row<>(InvalidFormatException.class, e -> new Translated(ProblemType.MALFORMED_REQUEST,
                     "A field has a value of the wrong type",
                     List.of(new FieldError(jsonPath(e), "expected " + simpleTypeName(e.getTargetType()))))),
+            new Row<>(com.fasterxml.jackson.databind.exc.MismatchedInputException.class, e -> new Translated(
+                    ProblemType.MALFORMED_REQUEST, "A field has a value of the wrong type",
+                    List.of(new FieldError(jsonPath(e), e.getTargetType() == null ? "wrong type or structure"
+                            : "expected " + simpleTypeName(e.getTargetType()))))),
             new Row<>(JsonMappingException.class, e -> new Translated(ProblemType.MALFORMED_REQUEST,
                     "The request body does not match the expected structure",
                     e.getPath().isEmpty() ? List.of() : List.of(new FieldError(jsonPath(e), "wrong type or structure")))),
@@ -159,7 +163,13 @@ public final class ProblemTranslator {
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
-        return "a " + type.getSimpleName();
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
     }
 
     private static String location(JsonProcessingException e) {

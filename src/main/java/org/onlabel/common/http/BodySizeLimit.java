@@ -14,7 +14,8 @@ import org.onlabel.common.error.ProblemType;
 
 /**
  * Refuses request bodies over {@code onlabel.api.max-body-bytes} with a 413 problem: early when the client
- * declares the length, and while reading when it streams a chunked body.
+ * declares the length, and while reading when it streams a chunked body. A JSON body within the limit is then
+ * checked by {@link StrictJsonBody} before any type binds it.
  */
 @Provider
 public class BodySizeLimit implements ReaderInterceptor {
@@ -45,7 +46,16 @@ public class BodySizeLimit implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new LimitedInputStream(context.getInputStream(), limit()));
+        InputStream limited = new LimitedInputStream(context.getInputStream(), limit());
+        jakarta.ws.rs.core.MediaType type = context.getMediaType();
+        if (type != null && type.isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)) {
+            // bounded by the limit above; checked before any type binds it (see StrictJsonBody)
+            byte[] body = limited.readAllBytes();
+            StrictJsonBody.check(body);
+            context.setInputStream(new java.io.ByteArrayInputStream(body));
+        } else {
+            context.setInputStream(limited);
+        }
         return context.proceed();
     }
 

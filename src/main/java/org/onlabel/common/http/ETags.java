@@ -15,7 +15,8 @@ public final class ETags {
 
     /**
      * Requires an {@code If-Match} header that names the current revision: 428 when it is missing, 412 when it is
-     * stale. {@code *} matches any existing resource.
+     * stale. {@code *} matches any existing resource. Comparison is strong (RFC 9110 13.1.1): a weak tag never
+     * matches.
      */
     public static void requireMatch(String ifMatch, long currentRevision) {
         if (ifMatch == null || ifMatch.isBlank()) {
@@ -25,7 +26,6 @@ public final class ETags {
         String current = of(currentRevision);
         boolean matches = Arrays.stream(ifMatch.split(","))
                 .map(String::trim)
-                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
                 .anyMatch(tag -> tag.equals("*") || tag.equals(current));
         if (!matches) {
             throw new ApiException(ProblemType.PRECONDITION_FAILED,

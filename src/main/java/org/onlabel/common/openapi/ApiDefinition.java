@@ -11,7 +11,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.onlabel.common.error.Problem;
 
@@ -23,7 +22,9 @@ import org.onlabel.common.error.Problem;
                 license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0"),
                 contact = @Contact(name = "OnLabel")),
         components = @Components(responses = {
-                @APIResponse(name = "BadRequest", description = "Malformed request: the body is not JSON or has fields of the wrong type or unknown fields",
+                @APIResponse(name = "BadRequest", description = "Malformed request: the body is not JSON (or not UTF-8, or holds "
+                        + "duplicate members, trailing content, nesting deeper than 32 levels, NUL, unpaired surrogates or "
+                        + "control characters), has fields of the wrong type or unknown fields; or the path or Host is malformed",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                                 examples = @ExampleObject(name = "unknown-field", value = ApiDefinition.BAD_REQUEST))),
                 @APIResponse(name = "ValidationFailed", description = "The request is well-formed but some fields are invalid",
@@ -51,14 +52,16 @@ import org.onlabel.common.error.Problem;
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "PayloadTooLarge", description = "The body is over the configured limit",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-                @APIResponse(name = "UnsupportedMediaType", description = "The body is not application/json",
+                @APIResponse(name = "UnsupportedMediaType", description = "The body is not labelled application/json (UTF-8), "
+                        + "or has a Content-Encoding",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
         },
                 securitySchemes = @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP,
                         scheme = "bearer", bearerFormat = "JWT",
                         description = "Access token from the OnLabel Keycloak realm (audience onlabel-api). Reads of "
                                 + "public datasets need none unless anonymous reads are switched off.")),
-        security = @SecurityRequirement(name = "bearer"))
+        servers = @org.eclipse.microprofile.openapi.annotations.servers.Server(url = "http://127.0.0.1:8080",
+                description = "The local run (./run.sh); a deployment serves the same API under its onlabel.public-url"))
 public class ApiDefinition extends Application {
     static final String BAD_REQUEST = """
             {"type": "urn:onlabel:problem:malformed-request", "title": "Malformed request", "status": 400,

@@ -41,6 +41,10 @@ public class BidsImportService {
         if (description == null || !description.isObject()) {
             throw ApiException.validation(List.of(new FieldError("body", "must be a BIDS dataset_description.json object")));
         }
+        if (!description.path("Name").isTextual() || description.path("Name").asText().isBlank()) {
+            // Name is REQUIRED by BIDS; without it there is nothing to register but the key
+            throw ApiException.validation(List.of(new FieldError("Name", "a BIDS dataset_description.json needs a Name")));
+        }
         BidsDescriptionMapper.Mapped m = mapper.map(description);
         List<ParentRef> parents = new ArrayList<>();
         for (BidsDescriptionMapper.Source s : m.sources()) {
@@ -57,7 +61,7 @@ public class BidsImportService {
         if (m.datasetType() != null) {
             extras.putIfAbsent("bidsDatasetType", m.datasetType());
         }
-        DatasetRequest request = new DatasetRequest(key, m.title() == null ? key : m.title(), null, null, null, m.doi(),
+        DatasetRequest request = new DatasetRequest(key, m.title(), null, null, null, m.doi(),
                 null, null, null, List.of("BIDS"), null, null, null, null, m.license(), null, null, null, null,
                 null, null, parents, m.steps(), extras);
         return datasets.create(caller, request);

@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,7 +38,7 @@ public class OpenLineageResource {
                     + "after the job is recorded. Namespace 'onlabel' names OnLabel keys directly. For the pipeline and "
                     + "admin roles.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.OBJECT, description = "OpenLineage RunEvent (spec 2-0-x)"),
+            schema = @Schema(implementation = RunEventDocument.class),
             examples = @ExampleObject(name = "complete", value = OpenLineageExamples.COMPLETE)))
     @APIResponse(responseCode = "200", description = "Event recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResult.class)))

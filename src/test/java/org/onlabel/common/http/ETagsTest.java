@@ -25,10 +25,15 @@ class ETagsTest {
     }
 
     @Test
-    void currentWeakListedOrWildcardTagsMatch() {
+    void currentListedOrWildcardTagsMatch() {
         assertThatCode(() -> ETags.requireMatch("\"3\"", 3)).doesNotThrowAnyException();
-        assertThatCode(() -> ETags.requireMatch("W/\"3\"", 3)).doesNotThrowAnyException();
         assertThatCode(() -> ETags.requireMatch("\"1\", \"3\"", 3)).doesNotThrowAnyException();
         assertThatCode(() -> ETags.requireMatch("*", 3)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void weakTagsNeverMatchBecauseIfMatchComparesStrongly() {
+        assertThatThrownBy(() -> ETags.requireMatch("W/\"3\"", 3)).extracting(e -> ((ApiException) e).type())
+                .isEqualTo(ProblemType.PRECONDITION_FAILED);
     }
 }

@@ -3,6 +3,8 @@ package org.onlabel.common.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.onlabel.common.error.ApiException;
 import org.onlabel.common.error.ProblemType;
@@ -17,9 +19,24 @@ class CursorTest {
 
     @Test
     void refusesCursorsItDidNotIssue() {
-        for (String bad : new String[] {"%%%", "bm90LWEtY3Vyc29y", Cursor.encode("").substring(0, 2)}) {
-            assertThatThrownBy(() -> Cursor.decode(bad)).isInstanceOf(ApiException.class)
+        String issued = Cursor.encode("brats-2021");
+        String[] parts = issued.split("\\.");
+        String forgedPayload = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("zzz\u0000".getBytes(StandardCharsets.UTF_8));
+        String oldStyle = Base64.getUrlEncoder().withoutPadding().encodeToString("v1:brats-2021".getBytes(StandardCharsets.UTF_8));
+        for (String bad : new String[] {"%%%", oldStyle, parts[0] + "." + forgedPayload + "." + parts[2],
+                issued.substring(0, issued.length() - 2), issued + ".x", "v2..", "v2.@@.@@"}) {
+            assertThatThrownBy(() -> Cursor.decode(bad)).as(bad).isInstanceOf(ApiException.class)
                     .extracting(e -> ((ApiException) e).type()).isEqualTo(ProblemType.VALIDATION_FAILED);
         }
+    }
+
+    @Test
+    void aCursorSignedWithAnotherKeyIsRefused() {
+        Cursor.useKey("first-key-of-sixteen-bytes".getBytes(StandardCharsets.UTF_8));
+        String issued = Cursor.encode("brats-2021");
+        Cursor.useKey("second-key-of-sixteen-bytes".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> Cursor.decode(issued)).isInstanceOf(ApiException.class);
+        assertThat(Cursor.decode(Cursor.encode("brats-2021"))).contains("brats-2021");
     }
 }

@@ -1,0 +1,46 @@
+package org.onlabel.contract;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * A digest of everything the service stores: every row of every table of the schema (Flyway's history aside), so
+ * that "a failed request changed nothing" can be checked for tables added later too.
+ */
+final class CatalogSnapshot {
+    private final DataSource dataSource;
+    private String query;
+
+    CatalogSnapshot(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    String take() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            if (query == null) {
+                List<String> parts = new ArrayList<>();
+                try (ResultSet tables = s.executeQuery("SELECT table_name FROM information_schema.tables "
+                        + "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' "
+                        + "AND table_name <> 'flyway_schema_history' ORDER BY table_name")) {
+                    while (tables.next()) {
+                        String t = tables.getString(1);
+                        parts.add("'" + t + "=' || (SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM "
+                                + t + " x)");
+                    }
+                }
+                query = "SELECT " + String.join(" || ' ' || ", parts);
+            }
+            try (ResultSet r = s.executeQuery(query)) {
+                r.next();
+                return r.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
