@@ -35,6 +35,7 @@ public class LabelResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Label.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "410", ref = "Gone")
     public Label label(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key) {
         return service.label(caller.get(), key);
     }

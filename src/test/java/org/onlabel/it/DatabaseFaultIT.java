@@ -229,6 +229,45 @@ class DatabaseFaultIT {
     }
 
     @Test
+    void aNearlyFullDiskIsNotReadyAndADatabaseThatCannotComeBackEndsTheService() throws Exception {
+        Path dir = Files.createTempDirectory("onlabel-giveup-");
+        // a threshold no disk meets (1 EB), so that "nearly full" needs no real full disk
+        ServiceProcess service = ServiceProcess.start(dir, ServiceProcess.freePort(), ServiceProcess.freePort(),
+                keycloak.realmUrl(), Map.of("ONLABEL_HEALTH_MIN_FREE_DISK_MB", "1000000000000",
+                        "ONLABEL_EMBEDDED_DB_RESTART_ATTEMPTS", "2"));
+        services.add(service);
+        String health = "";
+        Instant deadline = Instant.now().plus(READY);
+        while (Instant.now().isBefore(deadline) && service.process.isAlive()) {
+            HttpResponse<String> ready;
+            try {
+                ready = service.get("/q/health/ready");
+            } catch (java.io.IOException notYetListening) {
+                Thread.sleep(200);
+                continue;
+            }
+            health = ready.body();
+            if (ready.statusCode() == 503 && health.contains("Disk space")) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(health).as("readiness names the disk check as DOWN")
+                .containsPattern("\"name\"\\s*:\\s*\"Disk space\"[^}]*\"status\"\\s*:\\s*\"DOWN\"");
+        assertThat(service.get("/api/v1/vocabularies").statusCode()).as("the service still serves").isEqualTo(200);
+
+        ProcessHandle postmaster = service.postmaster().orElseThrow();
+        // the data directory disappears under the running server: a restart cannot succeed
+        Files.move(dir.resolve("postgres"), dir.resolve("postgres-gone"));
+        postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
+        postmaster.destroyForcibly();
+        assertThat(service.process.waitFor(90, TimeUnit.SECONDS)).as("the service exits when PostgreSQL cannot come back")
+                .isTrue();
+        assertThat(service.process.exitValue()).as("exit code for 'database lost'").isEqualTo(3);
+        assertThat(service.logText()).contains("Restart attempt 2 of 2 failed").contains("could not be restarted after 2 attempts");
+    }
+
+    @Test
     void anExternalPostgresqlThatGoesAwayGives503NotAHang() throws Exception {
         Path dir = Files.createTempDirectory("onlabel-external-down-");
         var external = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();

@@ -25,8 +25,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * <li>security per operation: reads (GET) allow anonymous callers unless the operation names its own requirement;
  * every other operation needs a bearer token unless it declares otherwise;</li>
  * <li>400 (a malformed path, Host or body) and 422 (a query value with control characters) on every operation,
- * 413 and 415 on every operation with a body, 503 (the database is gone, or the service is shutting down) on every
- * operation;</li>
+ * 414 and 431 (request line or headers over the HTTP layer's limits) and 503 (the database is gone, or the service
+ * is shutting down) on every operation, 413 and 415 on every operation with a body;</li>
  * <li>schemas used only in responses list every property as required: the service always writes every field of
  * them (null included, which such properties declare as a type);</li>
  * <li>a {@code $ref} stands alone (no {@code type} beside it, nor beside a nullable reference's {@code anyOf}).</li>
@@ -77,6 +77,8 @@ public class ContractFilter implements OASFilter {
             }
             addIfAbsent(responses, "400", "BadRequest");
             addIfAbsent(responses, "422", "ValidationFailed");
+            addIfAbsent(responses, "414", "UriTooLong");
+            addIfAbsent(responses, "431", "HeadersTooLarge");
             addIfAbsent(responses, "503", "ServiceUnavailable");
             if (operation.getRequestBody() != null) {
                 addIfAbsent(responses, "413", "PayloadTooLarge");
