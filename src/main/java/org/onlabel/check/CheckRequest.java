@@ -29,6 +29,9 @@ public record CheckRequest(
                     + "a train, test or validation role") Boolean methodsDevelopment,
             @Schema(description = "Disease the use is about (for DUO DS conditions): a MONDO id, label, synonym or alias "
                     + "of vocabulary diseases; DS allows the disease and every subclass of it", examples = "glioblastoma")
-            @Size(max = 200) String disease) {
+            @Size(max = 200) String disease,
+            @Schema(description = "You will publish data made from these datasets (processed images, labels, a derived "
+                    + "dataset), not only results; then share-alike and no-derivatives terms bind you (default false)")
+            Boolean publishesDerivedData) {
     }
 }

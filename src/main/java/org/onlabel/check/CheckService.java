@@ -139,7 +139,8 @@ public class CheckService {
         }
         String task = vocabularies.require(Vocabularies.TASKS).find(request.task()).orElseThrow().id();
         Facts.Purpose purpose = p == null ? Facts.Purpose.UNSTATED
-                : new Facts.Purpose(p.commercial(), p.methodsDevelopment(), p.disease(), disease);
+                : new Facts.Purpose(p.commercial(), p.methodsDevelopment(), p.disease(), disease,
+                        p.publishesDerivedData());
         return engine.evaluate(task, purpose, roled);
     }
 }

@@ -114,7 +114,7 @@ class ReferenceCaseSuiteTest {
         String disease = p.has("disease") ? p.get("disease").asText() : null;
         Facts.Purpose purpose = new Facts.Purpose(p.has("commercial") ? p.get("commercial").asBoolean() : false,
                 p.has("methodsDevelopment") ? p.get("methodsDevelopment").asBoolean() : null, disease,
-                CatalogFacts.disease(disease));
+                CatalogFacts.disease(disease), p.has("publishesDerivedData") ? p.get("publishesDerivedData").asBoolean() : null);
         CheckOutcome outcome = ENGINE.evaluate(c.get("task").asText(), purpose, datasets);
         List<Finding> findings = outcome.findings();
         String described = id + " " + findings.stream().map(f -> f.rule() + "/" + f.severity().id()).toList();

@@ -156,12 +156,12 @@ final class ConditionParser {
     }
 
     private Condition purpose(JsonNode args, String at) {
-        if (args == null || !args.isObject() || args.size() != 1
-                || !(args.has("commercial") || args.has("methodsDevelopment"))) {
-            throw fail(at, "expected exactly one of { commercial: true|false } or { methodsDevelopment: true|false }");
+        PurposeCondition.Flag flag = args == null || !args.isObject() || args.size() != 1 ? null
+                : PurposeCondition.Flag.of(args.fieldNames().next());
+        if (flag == null) {
+            throw fail(at, "expected exactly one of { commercial | methodsDevelopment | publishesDerivedData: true|false }");
         }
-        String flag = args.fieldNames().next();
-        return new PurposeCondition(flag.equals("commercial"), bool(args.get(flag), at + "." + flag));
+        return new PurposeCondition(flag, bool(args.get(flag.field), at + "." + flag.field));
     }
 
     private Condition cohortSingle(JsonNode args, String at) {

@@ -135,11 +135,21 @@ public final class Facts {
     }
 
     /** Why the data will be used. {@code methodsDevelopment} null means: true when any dataset is in a train, test or validation role. */
-    public record Purpose(Boolean commercial, Boolean methodsDevelopment, String disease, Disease diseaseTerm) {
-        public static final Purpose UNSTATED = new Purpose(null, null, null, null);
+    /**
+     * What the user will do. {@code publishesDerivedData}: the user will publish data made from the datasets
+     * (processed images, labels, a derived dataset) — the only case in which share-alike and no-derivatives terms
+     * bind the user rather than the publisher; not stated = false.
+     */
+    public record Purpose(Boolean commercial, Boolean methodsDevelopment, String disease, Disease diseaseTerm,
+                          Boolean publishesDerivedData) {
+        public static final Purpose UNSTATED = new Purpose(null, null, null, null, null);
 
         public Purpose(Boolean commercial, Boolean methodsDevelopment, String disease) {
-            this(commercial, methodsDevelopment, disease, null);
+            this(commercial, methodsDevelopment, disease, null, null);
+        }
+
+        public Purpose(Boolean commercial, Boolean methodsDevelopment, String disease, Disease diseaseTerm) {
+            this(commercial, methodsDevelopment, disease, diseaseTerm, null);
         }
     }
 }
