@@ -107,6 +107,13 @@ class ContractFuzzTest {
         List<String> failures = new ArrayList<>();
         int status = response.statusCode();
         String body = response.body();
+        if (overHttpLayerLimits(request) && (status == 414 || status == 431)) {
+            // the HTTP decoder answers these itself, before any application code (README, "the strict edge")
+            if (!body.isEmpty() || !before.equals(after)) {
+                failures.add(where + ": an over-long request line got a body or changed the stored data");
+            }
+            return failures;
+        }
         if (status >= 500) {
             failures.add(where + ": server error " + abbreviate(body));
         }
@@ -136,6 +143,13 @@ class ContractFuzzTest {
                 name -> response.headers().firstValue(name).orElse(null), body)
                 .forEach(v -> failures.add(where + ": " + v));
         return failures;
+    }
+
+    /** Vert.x's default limit on the request line (quarkus.http.limits.max-initial-line-length). */
+    private static final int MAX_REQUEST_LINE = 4096;
+
+    private static boolean overHttpLayerLimits(RequestFuzzer.FuzzRequest request) {
+        return request.method().length() + 1 + request.target().length() + " HTTP/1.1".length() > MAX_REQUEST_LINE;
     }
 
     private HttpResponse<String> send(RequestFuzzer.FuzzRequest request, String token) throws Exception {

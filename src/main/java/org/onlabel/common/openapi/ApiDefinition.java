@@ -52,10 +52,10 @@ import org.onlabel.common.error.Problem;
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "PayloadTooLarge", description = "The body is over the configured limit",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-                @APIResponse(name = "UriTooLong", description = "The request line is over the HTTP layer's limit (4,096 bytes)",
-                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-                @APIResponse(name = "HeadersTooLarge", description = "The request's headers are over the HTTP layer's limit",
-                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "UriTooLong", description = "The request line is over the HTTP layer's limit (4,096 "
+                        + "bytes); answered by the HTTP layer before the service, with an empty body"),
+                @APIResponse(name = "HeadersTooLarge", description = "The request line or headers are over the HTTP layer's "
+                        + "limits (4,096 bytes, 20 KiB); answered by the HTTP layer before the service, with an empty body"),
                 @APIResponse(name = "UnsupportedMediaType", description = "The body is not labelled application/json (UTF-8), "
                         + "or has a Content-Encoding",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
