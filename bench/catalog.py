@@ -54,12 +54,16 @@ class Generator:
     def __init__(self, n, seed):
         self.n = n
         self.rnd = random.Random(seed)
-        self.items = []          # (group, body)
+        self.items = []          # (group, body as compact JSON): a million of them fit in memory as text
+
+    def add(self, group, body):
+        self.items.append((group, json.dumps(body, separators=(",", ":"))))
 
     def body(self, key, parents, *, org=None, embargoed=False, steps=None, title=None):
         r = self.rnd
         modality = r.choice(MODALITIES)
         anatomy = r.choice(ANATOMY)
+        intended = r.sample(TASKS, r.randint(1, 3))
         b = {
             "key": key,
             "title": title or f"{anatomy.capitalize()} {modality} {r.choice(WORDS)} {key}",
@@ -71,7 +75,7 @@ class Generator:
             "representation": {"domain": r.choice(["image", "image", "kspace"]), "complex": r.random() < 0.3,
                                "coils": r.choice(["multi", "single", "combined"]),
                                "compression": r.choice(["none", "lossless", "lossy"])},
-            "intendedUses": [{"task": t} for t in r.sample(TASKS, r.randint(1, 3))],
+            "intendedUses": [{"task": t} for t in intended],
             "organization": org or r.choice(ORGS),
             "visibility": "embargoed" if embargoed else "public",
         }
@@ -81,7 +85,9 @@ class Generator:
         if r.random() < 0.2:
             b["dataUse"] = [{"code": c} for c in r.sample(DUO, r.randint(1, 3))]
         if r.random() < 0.15:
-            b["contraindications"] = [{"task": r.choice(TASKS), "reason": "synthetic contraindication"}]
+            # a task cannot be both intended and contraindicated
+            b["contraindications"] = [{"task": r.choice([t for t in TASKS if t not in intended]),
+                                       "reason": "synthetic contraindication"}]
         if parents:
             b["derivedFrom"] = [{"key": p} for p in parents]
             if steps is None:
@@ -97,18 +103,18 @@ class Generator:
         chain = [f"bench-chain-{i:04d}" for i in range(chain_len)]
         for i, key in enumerate(chain):
             parent = SOURCE_PARENTS[0] if i == 0 else chain[i - 1]
-            self.items.append(("chain", self.body(key, [parent], steps=[{"step": STEPS[i % len(STEPS)]}])))
+            self.add("chain", self.body(key, [parent], steps=[{"step": STEPS[i % len(STEPS)]}]))
         source = "bench-fanout-source"
-        self.items.append(("fanout", self.body(source, [], title="Fan-out source knee MR archive")))
+        self.add("fanout", self.body(source, [], title="Fan-out source knee MR archive"))
         for i in range(fanout):
-            self.items.append(("fanout", self.body(f"bench-fanout-{i:05d}", [source])))
+            self.add("fanout", self.body(f"bench-fanout-{i:05d}", [source]))
         top = "bench-diamond-0000-a"
-        self.items.append(("diamond", self.body(top, [SOURCE_PARENTS[2]])))
+        self.add("diamond", self.body(top, [SOURCE_PARENTS[2]]))
         for i in range(diamonds):
             b, c, d = (f"bench-diamond-{i:04d}-{x}" for x in "bcd")
-            self.items.append(("diamond", self.body(b, [top])))
-            self.items.append(("diamond", self.body(c, [top])))
-            self.items.append(("diamond", self.body(d, [b, c])))
+            self.add("diamond", self.body(b, [top]))
+            self.add("diamond", self.body(c, [top]))
+            self.add("diamond", self.body(d, [b, c]))
             top = d
         forest = []
         left = n - len(self.items)
@@ -118,14 +124,14 @@ class Generator:
             if r.random() < 0.05:
                 org = ORGS[i % len(ORGS)]
                 parents = [r.choice(forest)] if forest and r.random() < 0.5 else []
-                self.items.append(("forest", self.body(key, parents, org=org, embargoed=True)))
+                self.add("forest", self.body(key, parents, org=org, embargoed=True))
                 embargoed.append({"key": key, "organization": org})
                 continue
             if not forest or r.random() < 0.3:
                 parents = [r.choice(SOURCE_PARENTS)] if r.random() < 0.2 else []
             else:
                 parents = sorted({r.choice(forest[-2000:]) for _ in range(r.randint(1, 2))})
-            self.items.append(("forest", self.body(key, parents)))
+            self.add("forest", self.body(key, parents))
             forest.append(key)
         shape = {
             "datasets": len(self.items),
@@ -161,7 +167,7 @@ def generate(args):
     shape["seed"] = args.seed
     with open(os.path.join(args.out, "datasets.jsonl"), "w") as f:
         for b in g.ordered():
-            f.write(json.dumps(b, separators=(",", ":")) + "\n")
+            f.write(b + "\n")
     with open(os.path.join(args.out, "shape.json"), "w") as f:
         json.dump(shape, f, indent=2)
     print(f"generated {shape['datasets']} datasets into {args.out}")
@@ -282,7 +288,7 @@ BEGIN;
 \\copy dataset (id, key, title, description, modalities, anatomy, formats, subjects, representation, license, data_use, intended_uses, contraindications, organization, visibility, created_at, updated_at, created_by) FROM '{work}/dataset.csv' WITH (FORMAT csv)
 \\copy derivation (child_id, parent_id, ordinal) FROM '{work}/derivation.csv' WITH (FORMAT csv)
 \\copy preprocessing_step (dataset_id, ordinal, step, parameters) FROM '{work}/step.csv' WITH (FORMAT csv)
-SELECT setval(pg_get_serial_sequence('dataset', 'id'), (SELECT max(id) FROM dataset));
+SELECT setval(pg_get_serial_sequence('dataset', 'id'), (SELECT max(id) FROM dataset)) AS next_id \\gset
 COMMIT;
 ANALYZE dataset; ANALYZE derivation; ANALYZE preprocessing_step;
 """
