@@ -388,6 +388,9 @@ def run(args, conns, load, work, pg_dir, procs, started_at):
                     "bench_pgbench"], check=True, timeout=600, capture_output=True)
 
     only = {s for s in args.only.split(",") if s}
+    unknown = only - {sc[0] for sc in scenarios(shape)}
+    if unknown:
+        raise SystemExit(f"--only names unknown calls: {', '.join(sorted(unknown))}")
     rows = []
     sampler = RssSampler(service.pid)
     sampler.start()
