@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The OnLabel benchmark: builds the service, starts Keycloak and the packaged service (embedded PostgreSQL) on free
+# loopback ports with their data under bench/work/, loads a synthetic catalog, measures each call with wrk and
+# writes bench/results/<date>.md and .json. Everything it started is stopped when it ends.
+#
+#   bench/run.sh [--datasets N] [--duration S] [--connections 1,8,32] [--load api|sql] [--only a,b] [--label TEXT]
+#
+# Needs JDK 17, python3, psql and pgbench (Debian's postgresql-client); wrk is installed from Debian if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "wrk is missing: installing it from Debian (apt-get install -y wrk)"
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y wrk; else sudo apt-get install -y wrk; fi
+fi
+for tool in python3 psql pgbench java; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "bench/run.sh needs $tool on the PATH" >&2; exit 2; }
+done
+
+if [ "${BENCH_SKIP_BUILD:-false}" != "true" ]; then
+  echo "building the service (./mvnw -B -q -DskipTests package)"
+  ./mvnw -B -q -DskipTests package
+fi
+exec python3 bench/bench.py "$@"
