@@ -25,19 +25,8 @@ public class DerivationLicenseCheck {
     /** Conflicts of a child's license with each parent's, parents given as key → license expression (null if none). */
     @Transactional
     public List<ParentConflict> conflicts(String childLicense, Map<String, String> parentLicenses) {
-        if (parentLicenses.isEmpty()) {
-            return List.of();
-        }
-        LicenseAttributeTable table = licenses.table();
-        EvaluatedLicense child = evaluated(childLicense, table);
-        List<ParentConflict> out = new ArrayList<>();
-        parentLicenses.forEach((parent, license) -> {
-            EvaluatedLicense evaluated = evaluated(license, table);
-            if (evaluated != null) {
-                LicenseCompatibility.conflicts(evaluated, child).forEach(c -> out.add(new ParentConflict(parent, c)));
-            }
-        });
-        return out;
+        return perParent(childLicense, parentLicenses, (parent, evaluated, child) -> evaluated == null ? List.of()
+                : LicenseCompatibility.conflicts(evaluated, child));
     }
 
     /**
@@ -46,22 +35,26 @@ public class DerivationLicenseCheck {
      */
     @Transactional
     public List<ParentConflict> questions(String childLicense, Map<String, String> parentLicenses) {
+        return perParent(childLicense, parentLicenses, (parent, evaluated, child) -> evaluated == null
+                ? List.of(new LicenseConflict(LicenseCompatibility.NO_DERIVATIVES, "No license is recorded for the parent "
+                        + parent + ", so whether it allowed this derived dataset is not known."))
+                : LicenseCompatibility.questions(evaluated, child));
+    }
+
+    /** What one parent's license (null when none is recorded or it does not parse) says about the child's. */
+    private interface ParentRule {
+        List<LicenseConflict> apply(String parent, EvaluatedLicense parentLicense, EvaluatedLicense childLicense);
+    }
+
+    private List<ParentConflict> perParent(String childLicense, Map<String, String> parentLicenses, ParentRule rule) {
         if (parentLicenses.isEmpty()) {
             return List.of();
         }
         LicenseAttributeTable table = licenses.table();
         EvaluatedLicense child = evaluated(childLicense, table);
         List<ParentConflict> out = new ArrayList<>();
-        parentLicenses.forEach((parent, license) -> {
-            EvaluatedLicense evaluated = evaluated(license, table);
-            if (evaluated == null) {
-                out.add(new ParentConflict(parent, new LicenseConflict(LicenseCompatibility.NO_DERIVATIVES,
-                        "No license is recorded for the parent " + parent
-                                + ", so whether it allowed this derived dataset is not known.")));
-            } else {
-                LicenseCompatibility.questions(evaluated, child).forEach(q -> out.add(new ParentConflict(parent, q)));
-            }
-        });
+        parentLicenses.forEach((parent, license) -> rule.apply(parent, evaluated(license, table), child)
+                .forEach(c -> out.add(new ParentConflict(parent, c))));
         return out;
     }
 
