@@ -380,8 +380,8 @@ public class DatasetService {
             repository.findByKey(parent.key()).filter(p -> p.registered)
                     .ifPresent(p -> parentLicenses.put(p.key, p.license));
         }
-        return DatasetMapper.toResponse(child, own, views(derivationLicenses.conflicts(child.license, parentLicenses)),
-                views(derivationLicenses.questions(child.license, parentLicenses)));
+        DerivationLicenseCheck.Assessment licenses = derivationLicenses.assess(child.license, parentLicenses);
+        return DatasetMapper.toResponse(child, own, views(licenses.conflicts()), views(licenses.questions()));
     }
 
     private static List<DatasetResponse.LicenseConflictView> views(List<DerivationLicenseCheck.ParentConflict> found) {

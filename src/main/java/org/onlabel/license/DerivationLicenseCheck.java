@@ -22,40 +22,40 @@ public class DerivationLicenseCheck {
         this.licenses = licenses;
     }
 
-    /** Conflicts of a child's license with each parent's, parents given as key → license expression (null if none). */
-    @Transactional
-    public List<ParentConflict> conflicts(String childLicense, Map<String, String> parentLicenses) {
-        return perParent(childLicense, parentLicenses, (parent, evaluated, child) -> evaluated == null ? List.of()
-                : LicenseCompatibility.conflicts(evaluated, child));
+    /**
+     * What the license rules of a derivation say about each parent → child edge: known conflicts (standing
+     * violations) and questions for the publisher (rules the recorded terms cannot decide: a parent without license,
+     * or with attributes not recorded).
+     */
+    public record Assessment(List<ParentConflict> conflicts, List<ParentConflict> questions) {
+        static final Assessment NONE = new Assessment(List.of(), List.of());
     }
 
     /**
-     * Questions for the publisher: derivation rules that the recorded license terms cannot decide (a parent without
-     * license, or with attributes not recorded). Parents given as key → license expression (null if none).
+     * Assesses a child's license against each parent's (key → license expression, null if none), with one read of
+     * the license table and one parse per expression.
      */
     @Transactional
-    public List<ParentConflict> questions(String childLicense, Map<String, String> parentLicenses) {
-        return perParent(childLicense, parentLicenses, (parent, evaluated, child) -> evaluated == null
-                ? List.of(new LicenseConflict(LicenseCompatibility.NO_DERIVATIVES, "No license is recorded for the parent "
-                        + parent + ", so whether it allowed this derived dataset is not known."))
-                : LicenseCompatibility.questions(evaluated, child));
-    }
-
-    /** What one parent's license (null when none is recorded or it does not parse) says about the child's. */
-    private interface ParentRule {
-        List<LicenseConflict> apply(String parent, EvaluatedLicense parentLicense, EvaluatedLicense childLicense);
-    }
-
-    private List<ParentConflict> perParent(String childLicense, Map<String, String> parentLicenses, ParentRule rule) {
+    public Assessment assess(String childLicense, Map<String, String> parentLicenses) {
         if (parentLicenses.isEmpty()) {
-            return List.of();
+            return Assessment.NONE;
         }
         LicenseAttributeTable table = licenses.table();
         EvaluatedLicense child = evaluated(childLicense, table);
-        List<ParentConflict> out = new ArrayList<>();
-        parentLicenses.forEach((parent, license) -> rule.apply(parent, evaluated(license, table), child)
-                .forEach(c -> out.add(new ParentConflict(parent, c))));
-        return out;
+        List<ParentConflict> conflicts = new ArrayList<>();
+        List<ParentConflict> questions = new ArrayList<>();
+        parentLicenses.forEach((parent, license) -> {
+            EvaluatedLicense evaluated = evaluated(license, table);
+            if (evaluated == null) {
+                questions.add(new ParentConflict(parent, new LicenseConflict(LicenseCompatibility.NO_DERIVATIVES,
+                        "No license is recorded for the parent " + parent
+                                + ", so whether it allowed this derived dataset is not known.")));
+                return;
+            }
+            LicenseCompatibility.conflicts(evaluated, child).forEach(c -> conflicts.add(new ParentConflict(parent, c)));
+            LicenseCompatibility.questions(evaluated, child).forEach(q -> questions.add(new ParentConflict(parent, q)));
+        });
+        return new Assessment(List.copyOf(conflicts), List.copyOf(questions));
     }
 
     private static EvaluatedLicense evaluated(String expression, LicenseAttributeTable table) {
