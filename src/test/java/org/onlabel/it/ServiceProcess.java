@@ -42,6 +42,12 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(Path dataDir, int httpPort, int pgPort, String realmUrl, Map<String, String> env)
             throws IOException {
+        return start(dataDir, httpPort, pgPort, realmUrl, env, List.of());
+    }
+
+    /** As above, with JVM options after the defaults (a later -D wins over an earlier one). */
+    static ServiceProcess start(Path dataDir, int httpPort, int pgPort, String realmUrl, Map<String, String> env,
+            List<String> jvmOptions) throws IOException {
         Path app = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m",
@@ -50,8 +56,9 @@ final class ServiceProcess implements AutoCloseable {
                 "-Donlabel.embedded-db.data-dir=" + dataDir.resolve("postgres"),
                 "-Donlabel.embedded-db.port=" + pgPort,
                 "-Donlabel.reference-catalog.enabled=false",
-                "-Dquarkus.oidc.auth-server-url=" + realmUrl,
-                "-jar", app.toString()));
+                "-Dquarkus.oidc.auth-server-url=" + realmUrl));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", app.toString()));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
         pb.environment().putAll(env);
