@@ -295,8 +295,8 @@ def main():
     p.add_argument("--load", choices=["auto", "api", "sql"], default="auto",
                    help="how the catalog is loaded: through the API, or COPY into PostgreSQL (auto: api up to 20000)")
     p.add_argument("--only", default="", help="comma-separated scenario names to run (default all)")
-    p.add_argument("--java-opts", default=os.environ.get("BENCH_JAVA_OPTS", ""),
-                   help="JVM options for the service (default: none, as run.sh without JAVA_OPTS)")
+    p.add_argument("--java-opts", default=os.environ.get("BENCH_JAVA_OPTS", default_java_opts()),
+                   help="JVM options for the service (default: those of jvm.options, as run.sh uses them)")
     p.add_argument("--label", default="", help="a note printed at the top of the report, e.g. 'smoke run'")
     p.add_argument("--results", default=os.path.join(BENCH, "results"))
     args = p.parse_args()
@@ -325,6 +325,12 @@ def main():
     with open(os.path.join(args.results, f"{stamp}.md"), "w") as f:
         f.write(markdown(result))
     log(f"report: {os.path.relpath(os.path.join(args.results, stamp), ROOT)}.md and .json")
+
+
+def default_java_opts():
+    """The service's JVM options as run.sh starts it: the lines of jvm.options that are not comments."""
+    with open(os.path.join(ROOT, "jvm.options")) as f:
+        return " ".join(line.strip() for line in f if line.strip() and not line.lstrip().startswith("#"))
 
 
 def keycloak_home():
