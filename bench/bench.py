@@ -362,7 +362,7 @@ def run(args, conns, load, work, pg_dir, procs, started_at):
         f"-Dquarkus.http.port={api_port}", f"-Dquarkus.http.host={LOOPBACK}",
         f"-Donlabel.embedded-db.data-dir={pg_dir}", f"-Donlabel.embedded-db.port={pg_port}",
         f"-Dquarkus.oidc.auth-server-url={kc_url}/realms/onlabel", "-Dquarkus.oidc.connection-delay=2M",
-        "-Donlabel.reference-catalog.enabled=true", "-jar", os.path.join(ROOT, "target/quarkus-app/quarkus-run.jar")]
+        "-Donlabel.reference-catalog.enabled=true", "-jar", os.environ.get("BENCH_APP", os.path.join(ROOT, "target/quarkus-app/quarkus-run.jar"))]
     log(f"starting the service on {base}, PostgreSQL on port {pg_port} (log bench/work/service.log)")
     t0 = time.time()
     service = procs.start("service", cmd, os.path.join(work, "service.log"))
