@@ -39,7 +39,9 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # The service waits (up to two minutes) for Keycloak to answer before it serves.
-java ${JAVA_OPTS:-} \
+# JVM limits (heap, metaspace, ...) from jvm.options unless JAVA_OPTS is set
+JAVA_OPTS="${JAVA_OPTS:-$(grep -v '^#' jvm.options | xargs)}"
+java ${JAVA_OPTS} \
   -Dquarkus.http.host="${BIND}" \
   -Donlabel.reference-catalog.enabled="${ONLABEL_REFERENCE_CATALOG_ENABLED:-true}" \
   -Dquarkus.oidc.auth-server-url="${QUARKUS_OIDC_AUTH_SERVER_URL:-http://127.0.0.1:${KEYCLOAK_PORT}/realms/onlabel}" \

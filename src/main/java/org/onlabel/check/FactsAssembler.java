@@ -46,7 +46,7 @@ public class FactsAssembler {
     public Facts.Dataset assemble(String key, Viewer viewer, LicenseAttributeTable licenses) {
         ProvenanceService.Upstream up = provenance.upstream(key, viewer);
         Map<String, Dataset> byKey = new HashMap<>();
-        for (Dataset d : datasets.list("id in ?1", new ArrayList<>(up.idOf().values()))) {
+        for (Dataset d : datasets.listForRead(up.idOf().values())) {
             byKey.put(d.key, d);
         }
         Map<String, List<String>> paths = up.graph().upstreamPaths();

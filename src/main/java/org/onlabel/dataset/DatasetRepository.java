@@ -5,6 +5,7 @@ import org.onlabel.common.security.Viewer;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
+import org.hibernate.jpa.HibernateHints;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,6 +19,19 @@ public class DatasetRepository implements PanacheRepository<Dataset> {
 
     public Optional<Dataset> findByKey(String key) {
         return find("key", key).firstResultOptional();
+    }
+
+    /**
+     * The dataset for reading only: Hibernate keeps no snapshot of a read-only entity, so it does not copy its JSON
+     * columns for dirty checking. Not for a transaction that goes on to change the dataset.
+     */
+    public Optional<Dataset> findByKeyForRead(String key) {
+        return find("key", key).withHint(HibernateHints.HINT_READ_ONLY, true).firstResultOptional();
+    }
+
+    /** The datasets with these ids, read-only (see {@link #findByKeyForRead}). */
+    public List<Dataset> listForRead(java.util.Collection<Long> ids) {
+        return find("id in ?1", new ArrayList<>(ids)).withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
     public Optional<Dataset> findByLineageIdentity(String namespace, String name) {
@@ -34,6 +48,35 @@ public class DatasetRepository implements PanacheRepository<Dataset> {
             found.addAll(list("lower(homepage) = ?1 order by key", homepage.toLowerCase(Locale.ROOT)));
         }
         return found;
+    }
+
+    /** What a conditional read needs to know about a dataset, without loading it. */
+    public record Head(long revision, String visibility, String organization, String status) {
+    }
+
+    public Optional<Head> findHead(String key) {
+        List<?> found = getEntityManager().createNativeQuery(
+                "SELECT revision, visibility, organization, status FROM dataset WHERE key = :key")
+                .setParameter("key", key).getResultList();
+        return found.stream().findFirst().map(r -> {
+            Object[] c = (Object[]) r;
+            return new Head(((Number) c[0]).longValue(), (String) c[1], (String) c[2], (String) c[3]);
+        });
+    }
+
+    /** Key → license (null when none recorded) of the registered datasets among these keys, in one query. */
+    public Map<String, String> licensesOfRegistered(java.util.Collection<String> keys) {
+        Map<String, String> byKey = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return byKey;
+        }
+        for (Object r : getEntityManager().createNativeQuery(
+                "SELECT key, license FROM dataset WHERE registered AND key IN (:keys)")
+                .setParameter("keys", List.copyOf(keys)).getResultList()) {
+            Object[] c = (Object[]) r;
+            byKey.put((String) c[0], (String) c[1]);
+        }
+        return byKey;
     }
 
     public boolean existsByKey(String key) {
@@ -98,7 +141,7 @@ public class DatasetRepository implements PanacheRepository<Dataset> {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Dataset> rows = new ArrayList<>(list("id in ?1", ids));
+        List<Dataset> rows = new ArrayList<>(listForRead(ids));
         rows.sort(Comparator.comparing(d -> d.key));
         return rows;
     }

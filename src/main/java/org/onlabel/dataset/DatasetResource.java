@@ -118,6 +118,12 @@ public class DatasetResource {
     @APIResponse(responseCode = "410", ref = "Gone")
     public Response get(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key,
             @Parameter(description = "ETag of a copy the client holds") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        if (ifNoneMatch != null) {
+            var current = service.currentETag(caller.get(), key);
+            if (current.isPresent() && current.get().equals(ifNoneMatch)) {
+                return Response.notModified().header(HttpHeaders.ETAG, current.get()).build();
+            }
+        }
         DatasetService.Versioned found = service.get(caller.get(), key);
         if (found.etag().equals(ifNoneMatch)) {
             return Response.notModified().tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(found.revision()))).build();

@@ -129,8 +129,23 @@ public class DatasetService {
 
     @Transactional
     public Versioned get(Caller caller, String key) {
-        Dataset dataset = requireNotRemoved(findVisible(caller, key));
+        policy.requireRead(caller);
+        Dataset dataset = requireNotRemoved(visibleOr404(caller, key,
+                DatasetKey.isValid(key) ? repository.findByKeyForRead(key) : Optional.empty()));
         return new Versioned(toResponse(dataset), dataset.revision);
+    }
+
+    /**
+     * The ETag of a dataset the caller may see and that is not removed, read without loading the dataset: lets a
+     * conditional GET answer 304 at the cost of a primary-key lookup. Empty when a full read must decide.
+     */
+    @Transactional
+    public Optional<String> currentETag(Caller caller, String key) {
+        policy.requireRead(caller);
+        return (DatasetKey.isValid(key) ? repository.findHead(key) : Optional.<DatasetRepository.Head>empty())
+                .filter(h -> !REMOVED_STATUS.equals(h.status()))
+                .filter(h -> policy.canSee(caller, h.visibility(), h.organization()))
+                .map(h -> ETags.of(h.revision()));
     }
 
     @Transactional
@@ -257,7 +272,8 @@ public class DatasetService {
         List<Dataset> page = more ? rows.subList(0, query.limit()) : rows;
         String next = more ? Cursor.encode(page.get(page.size() - 1).key) : null;
         Map<Long, Provenance> provenances = provenance.ofDatasets(page.stream().map(d -> d.id).toList());
-        return new Page<>(page.stream().map(d -> toResponse(d, provenances.get(d.id))).toList(), next);
+        ParentLicenses parents = parentLicenses(provenances.values());
+        return new Page<>(page.stream().map(d -> toResponse(d, provenances.get(d.id), parents)).toList(), next);
     }
 
     @Transactional
@@ -367,20 +383,40 @@ public class DatasetService {
     }
 
     private DatasetResponse toResponse(Dataset dataset) {
-        return toResponse(dataset, provenance.ofDatasets(List.of(dataset.id)).get(dataset.id));
+        Provenance own = provenance.ofDatasets(List.of(dataset.id)).get(dataset.id);
+        return toResponse(dataset, own, parentLicenses(List.of(own)));
+    }
+
+    /**
+     * The licenses of the registered parents of some datasets (one query, none without parents) and the license
+     * table (read once, only when there is a parent): what {@link #toResponse(Dataset, Provenance, ParentLicenses)}
+     * needs for a whole page.
+     */
+    private record ParentLicenses(Map<String, String> byKey, org.onlabel.license.LicenseAttributeTable table) {
+    }
+
+    private ParentLicenses parentLicenses(java.util.Collection<Provenance> provenances) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        provenances.forEach(p -> p.derivedFrom().forEach(parent -> keys.add(parent.key())));
+        if (keys.isEmpty()) {
+            return new ParentLicenses(Map.of(), null);
+        }
+        return new ParentLicenses(repository.licensesOfRegistered(keys), derivationLicenses.table());
     }
 
     /**
      * The license rules of rules.md on each derivation edge into this dataset: known conflicts (standing
      * violations) and questions for the publisher (terms of a parent that are not recorded).
      */
-    private DatasetResponse toResponse(Dataset child, Provenance own) {
+    private DatasetResponse toResponse(Dataset child, Provenance own, ParentLicenses parents) {
         Map<String, String> parentLicenses = new java.util.LinkedHashMap<>();
         for (var parent : own.derivedFrom()) {
-            repository.findByKey(parent.key()).filter(p -> p.registered)
-                    .ifPresent(p -> parentLicenses.put(p.key, p.license));
+            if (parents.byKey().containsKey(parent.key())) {
+                parentLicenses.put(parent.key(), parents.byKey().get(parent.key()));
+            }
         }
-        DerivationLicenseCheck.Assessment licenses = derivationLicenses.assess(child.license, parentLicenses);
+        DerivationLicenseCheck.Assessment licenses = parentLicenses.isEmpty() ? DerivationLicenseCheck.Assessment.NONE
+                : derivationLicenses.assess(child.license, parentLicenses, parents.table());
         return DatasetMapper.toResponse(child, own, views(licenses.conflicts()), views(licenses.questions()));
     }
 
@@ -417,7 +453,10 @@ public class DatasetService {
     /** The dataset if the caller may see it; 404 alike for one that does not exist and one under embargo. */
     private Dataset findVisible(Caller caller, String key) {
         policy.requireRead(caller);
-        Optional<Dataset> found = DatasetKey.isValid(key) ? repository.findByKey(key) : Optional.empty();
+        return visibleOr404(caller, key, DatasetKey.isValid(key) ? repository.findByKey(key) : Optional.empty());
+    }
+
+    private Dataset visibleOr404(Caller caller, String key, Optional<Dataset> found) {
         return found.filter(d -> policy.canSee(caller, d.visibility, d.organization))
                 .orElseThrow(() -> ApiException.notFound("Dataset '" + key + "'"));
     }

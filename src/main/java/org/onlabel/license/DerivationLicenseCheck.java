@@ -28,7 +28,7 @@ public class DerivationLicenseCheck {
      * or with attributes not recorded).
      */
     public record Assessment(List<ParentConflict> conflicts, List<ParentConflict> questions) {
-        static final Assessment NONE = new Assessment(List.of(), List.of());
+        public static final Assessment NONE = new Assessment(List.of(), List.of());
     }
 
     /**
@@ -37,10 +37,20 @@ public class DerivationLicenseCheck {
      */
     @Transactional
     public Assessment assess(String childLicense, Map<String, String> parentLicenses) {
+        return parentLicenses.isEmpty() ? Assessment.NONE : assess(childLicense, parentLicenses, licenses.table());
+    }
+
+    /** The license table as stored now, for callers that assess many derivations with one read of it. */
+    @Transactional
+    public LicenseAttributeTable table() {
+        return licenses.table();
+    }
+
+    /** The same with a table the caller read (e.g. once for a page of datasets). */
+    public Assessment assess(String childLicense, Map<String, String> parentLicenses, LicenseAttributeTable table) {
         if (parentLicenses.isEmpty()) {
             return Assessment.NONE;
         }
-        LicenseAttributeTable table = licenses.table();
         EvaluatedLicense child = evaluated(childLicense, table);
         List<ParentConflict> conflicts = new ArrayList<>();
         List<ParentConflict> questions = new ArrayList<>();

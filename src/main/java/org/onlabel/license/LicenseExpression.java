@@ -1,5 +1,7 @@
 package org.onlabel.license;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -11,6 +13,12 @@ import java.util.Set;
  * {@code NOASSERTION} are rejected too: a dataset without a license simply has none recorded.
  */
 public final class LicenseExpression {
+    /**
+     * Parsing is a pure function of the text and costs a java-spdx-library model per call, while a catalog repeats
+     * a few dozen expressions: valid ones are kept (bounded, least recently used out). Nothing to invalidate, so
+     * every replica may keep its own.
+     */
+    private static final Cache<String, LicenseExpression> PARSED = Caffeine.newBuilder().maximumSize(10_000).build();
 
     private final LicenseNode root;
     private final Set<String> licenseIds;
@@ -29,7 +37,10 @@ public final class LicenseExpression {
      * @throws InvalidLicenseExpressionException if the text is empty, malformed or names an unknown id
      */
     public static LicenseExpression parse(String text) {
-        return new LicenseExpression(SpdxExpressionParser.parse(text));
+        if (text == null) {
+            return new LicenseExpression(SpdxExpressionParser.parse(null));
+        }
+        return PARSED.get(text, t -> new LicenseExpression(SpdxExpressionParser.parse(t)));
     }
 
     public LicenseNode root() {

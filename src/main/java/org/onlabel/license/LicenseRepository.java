@@ -38,6 +38,17 @@ public class LicenseRepository {
         return rows;
     }
 
+    /** Only what the rules read (no names, notes or sources to decode): the attributes of every license, by id. */
+    public Map<String, LicenseAttributes> attributes() {
+        Map<String, LicenseAttributes> byId = new java.util.LinkedHashMap<>();
+        for (Object r : em.createNativeQuery(
+                "SELECT id, commercial_use, derivatives, share_alike, attribution FROM license").getResultList()) {
+            Object[] c = (Object[]) r;
+            byId.put((String) c[0], new LicenseAttributes((Boolean) c[1], (Boolean) c[2], (Boolean) c[3], (Boolean) c[4]));
+        }
+        return byId;
+    }
+
     public Optional<Row> find(String id) {
         List<?> found = em.createNativeQuery("SELECT " + COLUMNS + " FROM license WHERE lower(id) = lower(:id)")
                 .setParameter("id", id).getResultList();

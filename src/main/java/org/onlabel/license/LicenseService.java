@@ -6,7 +6,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -143,9 +142,7 @@ public class LicenseService {
     /** The attribute table the rules use, as stored now. */
     @Transactional
     public LicenseAttributeTable table() {
-        Map<String, LicenseAttributes> byId = new LinkedHashMap<>();
-        repository.all().forEach(r -> byId.put(r.license().id(), r.license().attributes()));
-        return new LicenseAttributeTable(byId);
+        return new LicenseAttributeTable(repository.attributes());
     }
 
     private static Boolean bool(Object value) {

@@ -38,8 +38,12 @@ public interface OnLabelConfig {
         @WithDefault("20")
         int defaultDepth();
 
-        /** Deepest lineage query; deeper requests are capped. */
-        @WithDefault("100")
+        /**
+         * Deepest lineage query (and ancestry of checks, labels and histories); deeper requests are capped. A
+         * 1,000-deep pipeline chain is walked whole; the walk stops where the graph ends, so a shallow lineage costs
+         * the same whatever this is.
+         */
+        @WithDefault("1000")
         int maxDepth();
 
         /** Nodes of a lineage answer when the request names no limit; beyond it the answer says truncated. */
