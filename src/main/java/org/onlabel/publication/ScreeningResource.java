@@ -69,8 +69,8 @@ public class ScreeningResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response create(@NotNull(message = "a JSON body is required") @Valid ScreeningRequest request) {
-        ScreeningReport report = service.screen(caller.get(), request, publicUrl);
-        return Response.created(java.net.URI.create(report.url())).entity(report).build();
+        Map<String, Object> report = service.screen(caller.get(), request, publicUrl);
+        return Response.created(java.net.URI.create((String) report.get("url"))).entity(report).build();
     }
 
     @GET

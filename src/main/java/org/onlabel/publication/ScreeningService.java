@@ -77,7 +77,7 @@ public class ScreeningService {
 
     /** Journals and admins screen any manuscript; curators their own. */
     @Transactional
-    public ScreeningReport screen(Caller caller, ScreeningRequest request, PublicUrl urls) {
+    public Map<String, Object> screen(Caller caller, ScreeningRequest request, PublicUrl urls) {
         policy.requireAuthenticated(caller);
         if (!caller.hasAnyRole(Role.JOURNAL, Role.ADMIN, Role.CURATOR)) {
             throw new ApiException(ProblemType.FORBIDDEN, "Screening manuscripts needs the journal, curator or admin role");
@@ -116,11 +116,11 @@ public class ScreeningService {
         row.rulesetVersion = report.rulesetVersion();
         row.verdict = worst.name();
         row.shareTokenSha256 = Capability.sha256(shareToken);
-        row.report = json.convertValue(report, new TypeReference<LinkedHashMap<String, Object>>() { });
+        row.report = document(report);
         repository.persist(row);
         repository.flush();
-        return new ScreeningReport(id, url, report.rulesetVersion(), manuscript, worst, results, caller.name(),
-                organizations, now, url + "?access=" + shareToken);
+        return document(new ScreeningReport(id, url, report.rulesetVersion(), manuscript, worst, results, caller.name(),
+                organizations, now, url + "?access=" + shareToken));
     }
 
     /**
@@ -137,6 +137,12 @@ public class ScreeningService {
             throw ApiException.notFound("Screening report '" + abbreviate(id) + "'");
         }
         return row.report;
+    }
+
+    /** The report as a JSON document; absent facts are left out rather than written as null. */
+    private Map<String, Object> document(ScreeningReport report) {
+        return json.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                .convertValue(report, new TypeReference<LinkedHashMap<String, Object>>() { });
     }
 
     private record Prepared(CheckRequest check, Map<Integer, Facts.Dataset> supplied,
