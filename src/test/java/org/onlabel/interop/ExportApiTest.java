@@ -27,15 +27,13 @@ import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXEntry;
 import org.jbibtex.BibTeXParser;
 import org.jbibtex.Key;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.onlabel.support.Api;
 import org.onlabel.support.Datasets;
 import org.onlabel.support.Tokens;
 
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportApiTest {
     /** DataCite Metadata Schema 4.5, Appendix 1: relationType and relatedIdentifierType. */
     private static final Set<String> RELATION_TYPES = Set.of("IsCitedBy", "Cites", "IsSupplementTo", "IsSupplementedBy",
@@ -52,15 +50,19 @@ class ExportApiTest {
             "OutputManagementPlan", "PeerReview", "PhysicalObject", "Preprint", "Report", "Service", "Software", "Sound",
             "Standard", "StudyRegistration", "Text", "Workflow", "Other");
 
-    private String source;
-    private String derived;
-    private String grandchild;
-    private String paper;
-    private String hidden;
-    private String behindEmbargo;
+    private static String source;
+    private static String derived;
+    private static String grandchild;
+    private static String paper;
+    private static String hidden;
+    private static String behindEmbargo;
 
-    @BeforeAll
+    /** One small catalog for all tests of the class, made when the first test runs (the service is up by then). */
+    @BeforeEach
     void catalog() {
+        if (source != null) {
+            return;
+        }
         source = Datasets.uniqueKey("export-source");
         Map<String, Object> s = Datasets.valid(source);
         s.put("organization", "nyu");

@@ -121,7 +121,8 @@ class ScreeningApiTest {
         screened.then().statusCode(201);
         List<Map<String, Object>> asInline = screened.jsonPath().getList("uses[0].outcome.findings");
         assertThat(registered).isNotEmpty();
-        assertThat(renamed(asInline, "inline:twin", key)).isEqualTo(registered);
+        // the report leaves absent facts out where the check writes null; otherwise the findings are the same
+        assertThat(renamed(asInline, "inline:twin", key)).isEqualTo(withoutNulls(registered));
         assertThat(screened.jsonPath().getString("uses[0].outcome.verdict"))
                 .isEqualTo(given().auth().oauth2(Tokens.journal()).contentType("application/json")
                         .body(Map.of("task", "mri-reconstruction", "purpose", Map.of("commercial", false),
@@ -199,6 +200,25 @@ class ScreeningApiTest {
             out.add(replace(f, from, to));
         }
         return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T withoutNulls(T value) {
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(v -> out.add(withoutNulls(v)));
+            return (T) out;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> {
+                if (v != null) {
+                    out.put(k, withoutNulls(v));
+                }
+            });
+            return (T) out;
+        }
+        return value;
     }
 
     @SuppressWarnings("unchecked")
