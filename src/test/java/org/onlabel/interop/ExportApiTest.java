@@ -191,13 +191,13 @@ class ExportApiTest {
         BibTeXDatabase db = new BibTeXParser().parse(new StringReader(r.asString()));
         Map<Key, BibTeXEntry> entries = db.getEntries();
         assertThat(entries.keySet().stream().map(Key::getValue).toList())
-                .contains("dataset:" + grandchild, "dataset:" + derived, "dataset:" + source, "doi:" + paper);
+                .contains("dataset:" + grandchild, "dataset:" + derived, "dataset:" + source, "doi:" + paper.replace("/", "-"));
         BibTeXEntry sourceEntry = entries.get(new Key("dataset:" + source));
         assertThat(sourceEntry.getType().getValue()).isEqualTo("misc");
         assertThat(sourceEntry.getField(new Key("note")).toUserString())
                 .contains("Cite the Test Hospital knee study").contains("requires attribution");
         assertThat(sourceEntry.getField(BibTeXEntry.KEY_DOI).toUserString()).isEqualTo("10.5555/" + source);
-        BibTeXEntry paperEntry = entries.get(new Key("doi:" + paper));
+        BibTeXEntry paperEntry = entries.get(new Key("doi:" + paper.replace("/", "-")));
         assertThat(paperEntry.getType().getValue()).isEqualTo("article");
         assertThat(paperEntry.getField(BibTeXEntry.KEY_AUTHOR).toUserString()).isEqualTo("Doe, Jane and Roe, Richard");
         assertThat(paperEntry.getField(BibTeXEntry.KEY_YEAR).toUserString()).isEqualTo("2024");
@@ -217,7 +217,9 @@ class ExportApiTest {
                 .statusCode(200).contentType(startsWith("application/vnd.citationstyles.csl+json")).extract().jsonPath();
         assertThat(csl.getList("type", String.class)).contains("dataset", "article-journal");
         assertThat(csl.getList("DOI", String.class)).contains(paper, "10.5555/" + source);
-        assertThat(csl.getList("findAll { it.type == 'article-journal' }.issued.date-parts[0][0]", Integer.class)).contains(2024);
+        List<Map<String, Object>> items = csl.getList("$");
+        assertThat(items).anySatisfy(item -> assertThat(item).containsEntry("type", "article-journal")
+                .containsEntry("issued", Map.of("date-parts", List.of(List.of(2024)))));
         given().queryParam("style", "mla").get(Api.DATASETS + "/" + derived + "/citation").then().statusCode(422);
     }
 

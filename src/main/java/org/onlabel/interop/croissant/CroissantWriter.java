@@ -78,10 +78,10 @@ public final class CroissantWriter {
         doc.put("rai:personalSensitiveInformation", d.deidentification().isEmpty()
                 ? List.of("De-identification is not recorded in OnLabel")
                 : d.deidentification().stream().map(code -> "De-identified (DICOM CID 7050): " + code).toList());
+        // only the parents the caller may see: an embargoed parent is not named
         List<Map<String, Object>> parents = new ArrayList<>();
-        d.derivedFrom().forEach(p -> parents.add(Map.of("@id", dossier.parents().stream()
-                .filter(r -> r.key().equals(p.key()) && r.doi() != null).findFirst()
-                .map(r -> "https://doi.org/" + r.doi()).orElse(datasetUrl.apply(p.key())))));
+        dossier.parents().forEach(p -> parents.add(Map.of("@id",
+                p.doi() != null ? "https://doi.org/" + p.doi() : datasetUrl.apply(p.key()))));
         if (!parents.isEmpty()) {
             doc.put("prov:wasDerivedFrom", parents);
         }
