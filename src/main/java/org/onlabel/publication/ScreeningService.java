@@ -139,10 +139,21 @@ public class ScreeningService {
         return row.report;
     }
 
-    /** The report as a JSON document; absent facts are left out rather than written as null. */
+    /**
+     * The report as a JSON document. The request's own records (purpose, manuscript, inline description) leave
+     * absent fields out; the check's outcome is written exactly as a check answers it.
+     */
     private Map<String, Object> document(ScreeningReport report) {
-        return json.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                .convertValue(report, new TypeReference<LinkedHashMap<String, Object>>() { });
+        ObjectMapper mapper = json.copy();
+        com.fasterxml.jackson.annotation.JsonInclude.Value nonNull =
+                com.fasterxml.jackson.annotation.JsonInclude.Value.construct(
+                        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL,
+                        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+        for (Class<?> type : List.of(CheckRequest.Purpose.class, ScreeningRequest.Manuscript.class,
+                ScreeningRequest.InlineDataset.class, ScreeningReport.class, ScreeningReport.ScreenedDataset.class)) {
+            mapper.configOverride(type).setInclude(nonNull);
+        }
+        return mapper.convertValue(report, new TypeReference<LinkedHashMap<String, Object>>() { });
     }
 
     private record Prepared(CheckRequest check, Map<Integer, Facts.Dataset> supplied,
