@@ -55,7 +55,20 @@ public class CheckService {
     @Transactional
     public CheckOutcome check(Caller caller, CheckRequest request) {
         policy.requireRead(caller);
-        return evaluate(caller, request, "", licenses.table());
+        return evaluate(caller, request, "", licenses.table(), Map.of());
+    }
+
+    /**
+     * A check in which some datasets are described by the caller instead of registered (a journal screening an
+     * unregistered derivative): {@code supplied.get(i)} stands for {@code request.datasets().get(i)}, whose key and
+     * doi are then not looked up. Everything else is judged as in {@link #check}; {@code prefix} starts the field
+     * paths of validation errors.
+     */
+    @Transactional
+    public CheckOutcome checkWithSupplied(Caller caller, CheckRequest request, Map<Integer, Facts.Dataset> supplied,
+            String prefix) {
+        policy.requireRead(caller);
+        return evaluate(caller, request, prefix, licenses.table(), supplied);
     }
 
     /** Checks in order; an invalid check fails the batch, with field paths naming it (checks[2].task). */
@@ -65,7 +78,7 @@ public class CheckService {
         LicenseAttributeTable table = licenses.table();
         List<CheckOutcome> results = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            results.add(evaluate(caller, requests.get(i), "checks[" + i + "].", table));
+            results.add(evaluate(caller, requests.get(i), "checks[" + i + "].", table, Map.of()));
         }
         return results;
     }
@@ -101,7 +114,8 @@ public class CheckService {
                 List.copyOf(standing.values()), List.copyOf(questions.values()), verdicts);
     }
 
-    private CheckOutcome evaluate(Caller caller, CheckRequest request, String prefix, LicenseAttributeTable table) {
+    private CheckOutcome evaluate(Caller caller, CheckRequest request, String prefix, LicenseAttributeTable table,
+            Map<Integer, Facts.Dataset> supplied) {
         List<FieldError> errors = new ArrayList<>();
         if (vocabularies.require(Vocabularies.TASKS).find(request.task()).isEmpty()) {
             errors.add(new FieldError(prefix + "task",
@@ -122,6 +136,10 @@ public class CheckService {
             String role = use.role() == null ? "any" : use.role().toLowerCase(java.util.Locale.ROOT);
             if (vocabularies.get(ROLES).flatMap(v -> v.find(role)).isEmpty()) {
                 errors.add(new FieldError(field + ".role", "must be train, test, validation or any"));
+            }
+            if (supplied.containsKey(i)) {
+                roled.add(new Facts.Roled(role, supplied.get(i)));
+                continue;
             }
             var ref = use.key() != null ? datasets.resolve(caller, use.key())
                     : use.doi() != null ? datasets.resolveDoiOrUrl(caller, use.doi(), null) : java.util.Optional.<DatasetService.DatasetRef>empty();

@@ -127,6 +127,15 @@ public class DatasetRepository implements PanacheRepository<Dataset> {
             sql.append(" AND d.organization = :organization");
             params.put("organization", o);
         });
+        query.doi().ifPresent(doi -> {
+            sql.append(" AND lower(d.doi) = :doi");
+            params.put("doi", doi.toLowerCase(Locale.ROOT));
+        });
+        query.publication().ifPresent(doi -> {
+            sql.append(" AND d.id IN (SELECT l.dataset_id FROM publication_link l JOIN publication p"
+                    + " ON p.id = l.publication_id WHERE p.doi = :publication)");
+            params.put("publication", doi);
+        });
         query.after().ifPresent(k -> {
             sql.append(" AND d.key > :after");
             params.put("after", k);

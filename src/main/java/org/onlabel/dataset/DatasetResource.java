@@ -44,8 +44,11 @@ public class DatasetResource {
     private final OnLabelConfig config;
     private final CurrentCaller caller;
     private final PublicUrl publicUrl;
+    private final org.onlabel.interop.ExportService exports;
 
-    public DatasetResource(DatasetService service, OnLabelConfig config, CurrentCaller caller, PublicUrl publicUrl) {
+    public DatasetResource(DatasetService service, OnLabelConfig config, CurrentCaller caller, PublicUrl publicUrl,
+            org.onlabel.interop.ExportService exports) {
+        this.exports = exports;
         this.service = service;
         this.config = config;
         this.caller = caller;
@@ -104,20 +107,29 @@ public class DatasetResource {
 
     @GET
     @Path("/{key}")
+    @Produces({MediaType.APPLICATION_JSON, org.onlabel.interop.croissant.CroissantWriter.MEDIA_TYPE})
     @Operation(operationId = "getDataset", summary = "Read a dataset",
             description = "Returns the dataset with its ETag; send the ETag back in If-Match to update it, or in "
-                    + "If-None-Match to get 304 when it has not changed.")
+                    + "If-None-Match to get 304 when it has not changed. With Accept: application/ld+json, the "
+                    + "dataset's Croissant 1.0 record instead (as GET /api/v1/datasets/{key}/croissant).")
     @APIResponse(responseCode = "200", description = "The dataset",
             headers = @Header(name = "ETag", description = "Entity tag of this revision", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class),
-                    examples = @ExampleObject(name = "brats-2021", value = DatasetExamples.READ)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetResponse.class),
+                    examples = @ExampleObject(name = "brats-2021", value = DatasetExamples.READ)),
+                    @Content(mediaType = org.onlabel.interop.croissant.CroissantWriter.MEDIA_TYPE,
+                            schema = @Schema(type = SchemaType.OBJECT, description = "Croissant 1.0 JSON-LD"))})
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match",
             headers = @Header(name = "ETag", description = "Entity tag of the current revision", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
     public Response get(@Parameter(description = "Dataset key", example = "brats-2021") @PathParam("key") String key,
-            @Parameter(description = "ETag of a copy the client holds") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(description = "ETag of a copy the client holds") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        if (prefersJsonLd(headers)) {
+            var croissant = exports.croissant(caller.get(), key);
+            return Response.ok(croissant.body()).type(croissant.mediaType()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        }
         if (ifNoneMatch != null) {
             var current = service.currentETag(caller.get(), key);
             if (current.isPresent() && current.get().equals(ifNoneMatch)) {
@@ -128,7 +140,21 @@ public class DatasetResource {
         if (found.etag().equals(ifNoneMatch)) {
             return Response.notModified().tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(found.revision()))).build();
         }
-        return Response.ok(found.dataset()).header(HttpHeaders.ETAG, found.etag()).build();
+        return Response.ok(found.dataset()).type(MediaType.APPLICATION_JSON).header(HttpHeaders.ETAG, found.etag())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+    }
+
+    /** JSON-LD when the client ranks it above plain JSON (a wildcard counts as JSON). */
+    private static boolean prefersJsonLd(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if ("application".equalsIgnoreCase(type.getType()) && "ld+json".equalsIgnoreCase(type.getSubtype())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @PUT
@@ -202,10 +228,16 @@ public class DatasetResource {
             @Parameter(description = "active, deprecated or retracted", example = "active") @QueryParam("status") String status,
             @Parameter(description = "Owning organization", example = "nyu") @QueryParam("organization") String organization,
             @Parameter(description = "Page size (capped by the server)", example = "50", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("limit") String limit,
-            @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor) {
+            @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "The dataset's own DOI (any accepted spelling)", example = "10.13026/8360-t248")
+            @QueryParam("doi") @Size(max = 300) String doi,
+            @Parameter(description = "DOI of a publication linked to the datasets", example = "10.1148/ryai.2020190007")
+            @QueryParam("publication") @Size(max = 300) String publication) {
         int pageSize = config.api().pageSize(QueryParams.integer("limit", limit, 1));
         DatasetQuery query = new DatasetQuery(nonBlank(q), nonBlank(modality), nonBlank(anatomy), nonBlank(task),
-                nonBlank(license), nonBlank(status), nonBlank(organization), Cursor.decode(cursor), pageSize);
+                nonBlank(license), nonBlank(status), nonBlank(organization), Cursor.decode(cursor), pageSize)
+                .withDois(nonBlank(doi).map(d -> org.onlabel.publication.PublicationService.doi("doi", d).value()),
+                        nonBlank(publication).map(d -> org.onlabel.publication.PublicationService.doi("publication", d).value()));
         var page = service.list(caller.get(), query);
         return new DatasetPage(page.items(), page.next());
     }

@@ -73,7 +73,7 @@ class ContractFuzzTest {
         org.onlabel.support.Api.create(Tokens.user("carol"), target).then()
                 .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
         RequestFuzzer fuzzer = new RequestFuzzer(spec, SEED,
-                Map.of("key", key, "id", "LicenseRef-" + key));
+                Map.of("key", key, "id", "LicenseRef-" + key, "doi", "10.5555/" + key));
         int sent = 0;
         String before = snapshot.take();
         // a valid DELETE removes the fuzzer's dataset (410 from then on), so removal is fuzzed after everything else

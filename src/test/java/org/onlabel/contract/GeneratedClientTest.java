@@ -70,7 +70,7 @@ class GeneratedClientTest {
         List<String> keys = new ArrayList<>();
         String cursor = null;
         do {
-            DatasetPage page = datasets.listDatasets(null, cursor, null, null, null, null, null, null, null);
+            DatasetPage page = datasets.listDatasets(null, cursor, null, null, null, null, null, null, null, null, null);
             for (Dataset d : page.getItems()) {
                 keys.add(d.getKey());
             }

@@ -40,8 +40,14 @@ public final class Tokens {
         return cached("pipeline", () -> clientCredentials("onlabel-pipeline", "pipeline-secret"));
     }
 
+    /** The journal system of organization journal-ryai. */
     public static String journal() {
         return cached("journal", () -> clientCredentials("onlabel-journal", "journal-secret"));
+    }
+
+    /** Another journal system, of organization journal-scidata. */
+    public static String otherJournal() {
+        return cached("journal-2", () -> clientCredentials("onlabel-journal-2", "journal-2-secret"));
     }
 
     /** Alice's token from a client whose tokens live one second, returned once it has expired. */

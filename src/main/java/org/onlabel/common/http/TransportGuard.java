@@ -67,11 +67,15 @@ public class TransportGuard {
         return hosts.size() == 1 && HOST.matcher(hosts.get(0)).matches();
     }
 
+    static final String ENCODED_SLASHES_ALLOWED_UNDER = "/api/v1/publications/";
+
     /** Why the raw path is refused, or null. */
     static String pathProblem(String rawPath) {
         if (rawPath == null || !rawPath.startsWith("/")) {
             return "The request target must be an absolute path";
         }
+        // a DOI in the publications path is URL-encoded with its slash as %2F; everything after the prefix is the DOI
+        boolean doiPath = rawPath.startsWith(ENCODED_SLASHES_ALLOWED_UNDER);
         for (String segment : rawPath.split("/", -1)) {
             String decoded;
             try {
@@ -82,7 +86,7 @@ public class TransportGuard {
             if (decoded.equals(".") || decoded.equals("..")) {
                 return "The request path must not contain '.' or '..' segments";
             }
-            if (decoded.contains("/") || decoded.contains("\\")) {
+            if ((decoded.contains("/") && !doiPath) || decoded.contains("\\")) {
                 return "The request path must not contain encoded slashes or backslashes";
             }
         }

@@ -133,6 +133,8 @@ class SecurityMatrixTest {
     private static final int[] ADMIN_ONLY_CREATE = {401, 403,  403,  403, 403,     403,    201};
     private static final int[] ADMIN_ONLY_READ =   {401, 403,  403,  403, 403,     403,    200};
     private static final int[] ADMIN_ONLY_REMOVE = {401, 403,  403,  403, 403,     403,    204};
+    private static final int[] MANAGE_PAPER =      {401, 403,  201,  201, 403,     201,    201};
+    private static final int[] SCREEN =            {401, 403,  201,  201, 403,     201,    201};
 
     static Stream<Arguments> matrix() {
         List<Object[]> rows = new ArrayList<>();
@@ -154,7 +156,7 @@ class SecurityMatrixTest {
         rows.add(new Object[] {new Call("GET /datasets/{public}/audit", w -> as(w).get(BASE + "/" + publicKey + "/audit")), AUDIT_PUBLIC});
         rows.add(new Object[] {new Call("GET /datasets/{embargoed}/audit", w -> as(w).get(BASE + "/" + embargoedKey + "/audit")),
                 AUDIT_EMBARGOED});
-        for (String sub : List.of("lineage", "history", "prov", "label")) {
+        for (String sub : List.of("lineage", "history", "prov", "label", "datacite", "croissant", "citation")) {
             rows.add(new Object[] {new Call("GET /datasets/{public}/" + sub, w -> as(w).get(BASE + "/" + publicKey + "/" + sub)), READ_ALL});
             rows.add(new Object[] {new Call("GET /datasets/{embargoed}/" + sub, w -> as(w).get(BASE + "/" + embargoedKey + "/" + sub)),
                     READ_EMBARGOED});
@@ -193,6 +195,12 @@ class SecurityMatrixTest {
                 .body("{\"eventType\": \"START\", \"eventTime\": \"2026-12-01T00:00:00Z\", \"run\": {\"runId\": \""
                         + java.util.UUID.randomUUID() + "\"}, \"job\": {\"namespace\": \"matrix\", \"name\": \"job\"}}")
                 .post("/api/v1/lineage")), SEND_LINEAGE});
+        rows.add(new Object[] {new Call("PUT /publications/{new doi}", w -> as(w).contentType(ContentType.JSON)
+                .urlEncodingEnabled(false).body("{\"title\": \"Matrix paper\", \"type\": \"article\"}")
+                .put("/api/v1/publications/10.5555%2F" + Datasets.uniqueKey("matrix-paper"))), MANAGE_PAPER});
+        rows.add(new Object[] {new Call("POST /screenings", w -> as(w).contentType(ContentType.JSON)
+                .body("{\"uses\": [" + checkOf(publicKey) + "]}").post("/api/v1/screenings")), SCREEN});
+        rows.add(new Object[] {new Call("GET /publications", w -> as(w).get("/api/v1/publications")), READ_ALL});
         List<Arguments> out = new ArrayList<>();
         for (Object[] row : rows) {
             int[] expected = (int[]) row[1];
