@@ -39,7 +39,14 @@ public final class LineageLayout {
     static final int MAX_STEP_LABELS = 3;
 
     static {
-        LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+        // ELK would look its option providers up with a ServiceLoader; under Quarkus' test class loaders that finds
+        // copies of its classes from another loader ("not a subtype"). So it is given a loader that finds none, and
+        // the one algorithm used here is registered directly (ELK's core options it registers by itself).
+        LayoutMetaDataService service = LayoutMetaDataService.getInstance(new ClassLoader(null) {
+        });
+        if (service.getAlgorithmData(LayeredOptions.ALGORITHM_ID) == null) {
+            service.registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+        }
     }
 
     public record Node(String key, String title) {
