@@ -58,8 +58,12 @@ class WebPagesTest {
     @Test
     void theApiStaysBearerOnly() throws Exception {
         // a browser session means nothing to the API: without a bearer token a write is refused, never redirected
-        HttpResponse<String> write = postForm("/api/v1/datasets", "key=x", null);
+        HttpResponse<String> write = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port
+                + "/api/v1/datasets")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"key\": \"x\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(write.statusCode()).isEqualTo(401);
+        // and the API takes no form bodies: only the pages' sign-out does
+        assertThat(postForm("/api/v1/datasets", "key=x", null).statusCode()).isEqualTo(415);
         assertThat(write.headers().firstValue("Location")).isEmpty();
         HttpResponse<String> withToken = get("/api/v1/datasets/brats-2021", "Authorization", "Bearer " + Tokens.user("alice"));
         assertThat(withToken.statusCode()).isEqualTo(200);

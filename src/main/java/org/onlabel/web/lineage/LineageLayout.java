@@ -36,7 +36,7 @@ public final class LineageLayout {
     static final double MIN_NODE_WIDTH = 110;
     static final double MAX_NODE_WIDTH = 260;
     static final int MAX_TITLE_CHARS = 34;
-    static final int MAX_STEP_LABELS = 3;
+    static final int MAX_STEP_LABELS = 4;
 
     static {
         // ELK would look its option providers up with a ServiceLoader; under Quarkus' test class loaders that finds

@@ -57,9 +57,9 @@ class LineageLayoutTest {
 
     @Test
     void longStepListsAreShortenedOnTheEdgeAndLongTitlesCut() {
-        assertThat(LineageLayout.edgeLabels(List.of("a", "b", "c", "d", "e")))
-                .containsExactly("a", "b", "+ 3 more steps");
-        assertThat(LineageLayout.edgeLabels(List.of("a", "b", "c"))).containsExactly("a", "b", "c");
+        assertThat(LineageLayout.edgeLabels(List.of("a", "b", "c", "d", "e", "f")))
+                .containsExactly("a", "b", "c", "+ 3 more steps");
+        assertThat(LineageLayout.edgeLabels(List.of("a", "b", "c", "d"))).containsExactly("a", "b", "c", "d");
         assertThat(LineageLayout.shortTitle("x".repeat(80))).hasSize(LineageLayout.MAX_TITLE_CHARS).endsWith("…");
     }
 
