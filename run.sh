@@ -46,6 +46,7 @@ java ${JAVA_OPTS} \
   -Donlabel.reference-catalog.enabled="${ONLABEL_REFERENCE_CATALOG_ENABLED:-true}" \
   -Dquarkus.oidc.auth-server-url="${QUARKUS_OIDC_AUTH_SERVER_URL:-http://127.0.0.1:${KEYCLOAK_PORT}/realms/onlabel}" \
   -Dquarkus.oidc.connection-delay=2M \
+  -Dquarkus.oidc.web.connection-delay=2M \
   -jar target/quarkus-app/quarkus-run.jar &
 SERVICE_PID=$!
 trap 'kill -TERM ${SERVICE_PID} 2>/dev/null; wait ${SERVICE_PID} 2>/dev/null; exit 130' INT

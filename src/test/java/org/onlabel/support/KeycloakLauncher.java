@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Test-only additions: client {@code test-short-lived} (tokens live one second, to get expired ones), client
  * {@code test-no-audience} (tokens lack the onlabel-api audience), and realm {@code intruder}, whose user
- * {@code mallory} has every role and the right audience but another issuer and signing key.
+ * {@code mallory} has every role and the right audience but another issuer and signing key. The pages' client
+ * {@code onlabel-web} accepts redirects to any port of 127.0.0.1 (the test service's port is random).
  */
 public final class KeycloakLauncher implements AutoCloseable {
     public static final String REALM = "onlabel";
@@ -133,6 +134,11 @@ public final class KeycloakLauncher implements AutoCloseable {
             }
         });
         clients.add(testClient("test-no-audience", orgOnly));
+
+        // the pages' sign-in comes back to the test service's random port
+        ObjectNode web = findClient(clients, "onlabel-web");
+        web.putArray("redirectUris").add("http://127.0.0.1*");
+        web.remove("rootUrl");
         JSON.writeValue(imports.resolve("onlabel-realm.json").toFile(), realm);
 
         ObjectNode intruder = realm.deepCopy();

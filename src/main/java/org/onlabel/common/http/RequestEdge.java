@@ -21,12 +21,14 @@ import org.onlabel.common.text.JsonText;
  */
 public class RequestEdge {
     private static final List<String> BODY_METHODS = List.of("POST", "PUT", "PATCH", "DELETE");
+    /** The web pages' own form posts (org.onlabel.web), the only bodies that are not JSON. */
+    private static final List<String> FORM_PATHS = List.of("/signout");
 
     @ServerRequestFilter(preMatching = true, priority = 500)
     public void check(ContainerRequestContext request) {
         checkPath(request);
         checkQuery(request);
-        if (BODY_METHODS.contains(request.getMethod()) && hasBody(request)) {
+        if (BODY_METHODS.contains(request.getMethod()) && hasBody(request) && !isPageForm(request)) {
             checkBodyEncoding(request);
         }
     }
@@ -64,6 +66,12 @@ public class RequestEdge {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
+    }
+
+    private static boolean isPageForm(ContainerRequestContext request) {
+        String type = request.getHeaderString("Content-Type");
+        return FORM_PATHS.contains(request.getUriInfo().getPath())
+                && type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     private static boolean hasBody(ContainerRequestContext request) {
