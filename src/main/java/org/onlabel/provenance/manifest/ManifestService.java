@@ -42,8 +42,12 @@ public class ManifestService {
         this.config = config;
     }
 
-    /** Replaces the dataset's manifest of the body's level; a refused body changes nothing. */
+    /**
+     * Replaces the dataset's manifest of the body's level; a refused body changes nothing. A million ids take
+     * longer than the default 60 s transaction timeout on a busy machine, hence the longer one.
+     */
     @Transactional
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 900)
     public ManifestSummary register(Caller caller, String key, InputStream body) {
         DatasetService.DatasetRef dataset = require(caller, key);
         policy.requireManifestWrite(caller, dataset.organization());
