@@ -37,9 +37,11 @@ public class CheckService {
     private final LicenseService licenses;
     private final Vocabularies vocabularies;
     private final AccessPolicy policy;
+    private final LeakageEvidenceLoader leakage;
 
     public CheckService(RuleEngine engine, FactsAssembler facts, DatasetService datasets, LicenseService licenses,
-            Vocabularies vocabularies, AccessPolicy policy) {
+            Vocabularies vocabularies, AccessPolicy policy, LeakageEvidenceLoader leakage) {
+        this.leakage = leakage;
         this.engine = engine;
         this.facts = facts;
         this.datasets = datasets;
@@ -159,6 +161,6 @@ public class CheckService {
         Facts.Purpose purpose = p == null ? Facts.Purpose.UNSTATED
                 : new Facts.Purpose(p.commercial(), p.methodsDevelopment(), p.disease(), disease,
                         p.publishesDerivedData());
-        return engine.evaluate(task, purpose, roled);
+        return engine.evaluate(task, purpose, leakage.enrich(roled));
     }
 }

@@ -71,7 +71,8 @@ public final class DatasetMapper {
                 d.visibility, d.createdBy, d.createdAt, d.updatedAt, provenance.derivedFrom(), provenance.preprocessing(),
                 d.registered, d.lineageNamespace == null ? null
                         : new DatasetResponse.LineageIdentity(d.lineageNamespace, d.lineageName),
-                d.extras, d.statusReason, d.supersededBy, licenseConflicts, publisherQuestions);
+                d.extras, d.statusReason, d.supersededBy, licenseConflicts, publisherQuestions,
+                provenance.partitionOf());
     }
 
     /** {@code doi:10.1/x} and {@code https://doi.org/10.1/x} become {@code 10.1/x}. */

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.onlabel.provenance.ParentRef;
+import org.onlabel.provenance.PartitionOf;
 import org.onlabel.provenance.PreprocessingStep;
 import org.onlabel.provenance.Provenance;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -69,10 +70,25 @@ public record DatasetRequest(
         @Schema(description = "The ordered steps that turned the parents into this dataset (immutable once registered)")
         @Size(max = 500) List<@Valid PreprocessingStep> preprocessing,
         @Schema(description = "Facts without a field of their own, e.g. kept from an import")
-        Map<String, Object> extras) {
+        Map<String, Object> extras,
+        @Schema(description = "The partition of a parent this dataset is a part of, e.g. an official split "
+                + "(immutable once registered)")
+        @Valid PartitionOf partitionOf) {
+
+    /** A request that declares no partition. */
+    public DatasetRequest(String key, String title, String description, String version, String publisher, String doi,
+            String homepage, List<String> modalities, List<String> anatomy, List<String> formats, Integer subjects,
+            Cohort cohort, Representation representation, List<String> deidentification, String license,
+            List<DataUseCondition> dataUse, List<IntendedUse> intendedUses, List<Contraindication> contraindications,
+            String status, String organization, String visibility, List<ParentRef> derivedFrom,
+            List<PreprocessingStep> preprocessing, Map<String, Object> extras) {
+        this(key, title, description, version, publisher, doi, homepage, modalities, anatomy, formats, subjects, cohort,
+                representation, deidentification, license, dataUse, intendedUses, contraindications, status,
+                organization, visibility, derivedFrom, preprocessing, extras, null);
+    }
 
     /** The provenance this request declares; absent lists mean "none" on create and "unchanged" on update. */
     public Provenance provenance() {
-        return new Provenance(derivedFrom, preprocessing);
+        return new Provenance(derivedFrom, preprocessing, partitionOf);
     }
 }

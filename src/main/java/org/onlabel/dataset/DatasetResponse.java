@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.onlabel.provenance.ParentRef;
+import org.onlabel.provenance.PartitionOf;
 import org.onlabel.provenance.PreprocessingStep;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -47,7 +48,8 @@ public record DatasetResponse(
                 + "violation for every use") List<LicenseConflictView> licenseConflicts,
         @Schema(required = true, description = "Questions for the publisher: derivation license rules that the recorded "
                 + "terms of a parent cannot decide (e.g. a data use agreement whose attributes are not recorded). They "
-                + "concern how this dataset was made and never change a user's verdict") List<LicenseConflictView> publisherQuestions) {
+                + "concern how this dataset was made and never change a user's verdict") List<LicenseConflictView> publisherQuestions,
+        @Schema(nullable = true, description = "The partition of a parent this dataset is a part of") PartitionOf partitionOf) {
 
     @Schema(name = "LicenseConflict")
     public record LicenseConflictView(@Schema(examples = "license.share-alike") String rule,

@@ -429,8 +429,9 @@ public class DatasetService {
     private static void requireSameProvenance(DatasetRequest request, DatasetResponse stored) {
         boolean parentsChanged = request.derivedFrom() != null && !request.derivedFrom().equals(stored.derivedFrom());
         boolean stepsChanged = request.preprocessing() != null && !request.preprocessing().equals(stored.preprocessing());
-        if (parentsChanged || stepsChanged) {
-            throw new ApiException(ProblemType.CONFLICT, "Provenance (derivedFrom, preprocessing) cannot change once "
+        boolean partitionChanged = request.partitionOf() != null && !request.partitionOf().equals(stored.partitionOf());
+        if (parentsChanged || stepsChanged || partitionChanged) {
+            throw new ApiException(ProblemType.CONFLICT, "Provenance (derivedFrom, preprocessing, partitionOf) cannot change once "
                     + "registered; register a new dataset or version instead, and deprecate this one");
         }
     }

@@ -20,11 +20,14 @@ import org.onlabel.common.security.Viewer;
 @ApplicationScoped
 public class ProvenanceService {
     private final ProvenanceRepository repository;
+    private final PartitionRepository partitions;
     private final AccessPolicy policy;
     private final OnLabelConfig config;
 
-    public ProvenanceService(ProvenanceRepository repository, AccessPolicy policy, OnLabelConfig config) {
+    public ProvenanceService(ProvenanceRepository repository, PartitionRepository partitions, AccessPolicy policy,
+            OnLabelConfig config) {
         this.repository = repository;
+        this.partitions = partitions;
         this.policy = policy;
         this.config = config;
     }
@@ -65,11 +68,21 @@ public class ProvenanceService {
             parentIds.add(id.get());
             versions.add(parent.version());
         }
+        PartitionOf partition = provenance.partitionOf();
+        int partitioned = partition == null ? -1 : provenance.derivedFrom().stream().map(ParentRef::key).toList()
+                .indexOf(partition.dataset());
+        if (partition != null && partitioned < 0) {
+            errors.add(new FieldError("partitionOf.dataset", "must be one of derivedFrom: a dataset is a part of a "
+                    + "partition of one of its parents"));
+        }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
         repository.insertParents(datasetId, parentIds, versions);
         repository.insertSteps(datasetId, provenance.preprocessing());
+        if (partition != null) {
+            partitions.insert(datasetId, parentIds.get(partitioned), partition);
+        }
     }
 
     /** The own provenance of each dataset, for responses. */
@@ -77,11 +90,19 @@ public class ProvenanceService {
     public Map<Long, Provenance> ofDatasets(List<Long> ids) {
         Map<Long, List<ParentRef>> parents = repository.parentsOf(ids);
         Map<Long, List<PreprocessingStep>> steps = repository.stepsOf(ids);
+        Map<Long, PartitionOf> declared = partitions.of(ids);
         Map<Long, Provenance> out = new LinkedHashMap<>();
         for (Long id : ids) {
-            out.put(id, new Provenance(parents.getOrDefault(id, List.of()), steps.getOrDefault(id, List.of())));
+            out.put(id, new Provenance(parents.getOrDefault(id, List.of()), steps.getOrDefault(id, List.of()),
+                    declared.get(id)));
         }
         return out;
+    }
+
+    /** The partitions declared by these datasets (by key), for the leakage rules. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<Long, PartitionOf> partitionsOf(java.util.Collection<Long> ids) {
+        return partitions.of(ids);
     }
 
     @Transactional

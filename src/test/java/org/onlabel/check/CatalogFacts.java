@@ -27,6 +27,8 @@ final class CatalogFacts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, JsonNode> entries = new LinkedHashMap<>();
+    /** Manifests by dataset key, then level: salt and identifiers. */
+    private final Map<String, Map<String, Map.Entry<String, Set<String>>>> manifests = new LinkedHashMap<>();
     private final LicenseAttributeTable licenses;
 
     private CatalogFacts(LicenseAttributeTable licenses) {
@@ -41,6 +43,14 @@ final class CatalogFacts {
 
     CatalogFacts add(JsonNode entry) {
         entries.put(entry.get("key").asText(), entry);
+        return this;
+    }
+
+    /** A manifest {dataset, level, salt, ids} as registered with PUT .../manifest (ids taken as they are). */
+    CatalogFacts manifest(JsonNode manifest) {
+        Set<String> ids = new LinkedHashSet<>(texts(manifest.get("ids")));
+        manifests.computeIfAbsent(manifest.get("dataset").asText(), k -> new LinkedHashMap<>())
+                .put(manifest.get("level").asText(), Map.entry(manifest.get("salt").asText(), ids));
         return this;
     }
 
@@ -92,7 +102,34 @@ final class CatalogFacts {
                 text(r, "compression"), r.hasNonNull("bitDepth") ? r.get("bitDepth").asInt() : null);
         List<String> intended = new ArrayList<>();
         self.path("intendedUses").forEach(u -> intended.add(u.get("task").asText()));
-        return new Facts.Dataset(key, representation, intended, history, lineage);
+        return new Facts.Dataset(key, representation, intended, history, lineage)
+                .withLeakageEvidence(partitions(paths.keySet()), overlaps(key));
+    }
+
+    private List<Facts.Partition> partitions(Set<String> lineage) {
+        List<Facts.Partition> partitions = new ArrayList<>();
+        for (String key : lineage) {
+            JsonNode p = entry(key).path("partitionOf");
+            if (!p.isMissingNode() && !p.isNull()) {
+                partitions.add(new Facts.Partition(key, p.get("dataset").asText(), p.get("scheme").asText(),
+                        p.get("part").asText(), p.path("disjointBy").asText("subject")));
+            }
+        }
+        return partitions;
+    }
+
+    private List<Facts.ManifestOverlap> overlaps(String key) {
+        List<Facts.ManifestOverlap> overlaps = new ArrayList<>();
+        manifests.getOrDefault(key, Map.of()).forEach((level, mine) -> manifests.forEach((other, theirs) -> {
+            var their = theirs.get(level);
+            if (!other.equals(key) && their != null && their.getKey().equals(mine.getKey())) {
+                Set<String> shared = new LinkedHashSet<>(mine.getValue());
+                shared.retainAll(their.getValue());
+                overlaps.add(new Facts.ManifestOverlap(other, level, mine.getKey(), shared.size(),
+                        mine.getValue().size(), their.getValue().size()));
+            }
+        }));
+        return overlaps;
     }
 
     private Facts.Node node(String key, List<String> path) {

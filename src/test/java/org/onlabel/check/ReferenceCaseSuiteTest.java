@@ -137,6 +137,7 @@ class ReferenceCaseSuiteTest {
     private static CatalogFacts catalog() {
         CatalogFacts catalog = CatalogFacts.shipped();
         SUITE.get("datasets").forEach(catalog::add);
+        SUITE.path("manifests").forEach(catalog::manifest);
         return catalog;
     }
 

@@ -17,6 +17,7 @@ final class ConditionParser {
             "historyStepUnknown", "representation", "purpose", "lineageContraindicates", "lineageStatus",
             "lineageUnregistered", "taskNotIntended", "cohortSingle", "lineageLicense", "lineageLicenseMissing",
             "lineageDataUse", "lineageDataUseDisease", "derivationEdge", "sharedAncestorBetweenRoles",
+            "leakageBetweenRoles", "disjointBetweenRoles",
             "missingFacts", "modality");
 
     private final String ruleId;
@@ -85,7 +86,10 @@ final class ConditionParser {
             case "derivationEdge":
                 return derivationEdge(args, here);
             case "sharedAncestorBetweenRoles":
-                return sharedAncestor(args, here);
+            case "leakageBetweenRoles":
+                return leakage(args, here, false);
+            case "disjointBetweenRoles":
+                return leakage(args, here, true);
             case "missingFacts":
                 return missingFacts(args, here);
             case "modality":
@@ -204,12 +208,12 @@ final class ConditionParser {
         return attribute;
     }
 
-    private Condition sharedAncestor(JsonNode args, String at) {
+    private Condition leakage(JsonNode args, String at, boolean reportDisjoint) {
         List<String> roles = new ArrayList<>(stringSet(args, at));
         if (roles.size() != 2) {
             throw fail(at, "expected two different roles, e.g. [train, test]");
         }
-        return new SharedSourceCondition(roles.get(0), roles.get(1));
+        return new LeakageCondition(roles.get(0), roles.get(1), reportDisjoint);
     }
 
     private Condition missingFacts(JsonNode args, String at) {

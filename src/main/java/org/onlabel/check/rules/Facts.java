@@ -103,11 +103,25 @@ public final class Facts {
      * every ancestor once, each with its shortest path).
      */
     public record Dataset(String key, Representation representation, List<String> intendedUses,
-            List<HistoryStep> history, List<Node> lineage) {
+            List<HistoryStep> history, List<Node> lineage, List<Partition> partitions,
+            List<ManifestOverlap> overlaps) {
         public Dataset {
             intendedUses = intendedUses == null ? List.of() : List.copyOf(intendedUses);
             history = history == null ? List.of() : List.copyOf(history);
             lineage = List.copyOf(lineage);
+            partitions = partitions == null ? List.of() : List.copyOf(partitions);
+            overlaps = overlaps == null ? List.of() : List.copyOf(overlaps);
+        }
+
+        /** A dataset without leakage evidence (no declared partitions, no manifests compared). */
+        public Dataset(String key, Representation representation, List<String> intendedUses,
+                List<HistoryStep> history, List<Node> lineage) {
+            this(key, representation, intendedUses, history, lineage, List.of(), List.of());
+        }
+
+        /** The same facts with the partitions declared in its lineage and its manifests' overlaps. */
+        public Dataset withLeakageEvidence(List<Partition> partitions, List<ManifestOverlap> overlaps) {
+            return new Dataset(key, representation, intendedUses, history, lineage, partitions, overlaps);
         }
 
         /** The checked dataset's own node (the first of its lineage), if the lineage lists it. */
@@ -127,6 +141,28 @@ public final class Facts {
             java.util.Set<String> inherited = new java.util.LinkedHashSet<>();
             lineage.forEach(n -> inherited.addAll(n.modalities()));
             return inherited;
+        }
+    }
+
+    /**
+     * {@code dataset} (the checked dataset or an ancestor) is part {@code part} of partition {@code scheme} of its
+     * parent {@code parent}: parts of one scheme of one parent are disjoint at level {@code disjointBy} (subject,
+     * study or image).
+     */
+    public record Partition(String dataset, String parent, String scheme, String part, String disjointBy) {
+    }
+
+    /**
+     * Subject (or study, image) manifests of the checked dataset and of {@code other} made with the same salt:
+     * {@code shared} pseudonymous identifiers in common out of {@code size} (this dataset's) and {@code otherSize}.
+     */
+    public record ManifestOverlap(String other, String level, String salt, long shared, long size, long otherSize) {
+        public double fraction() {
+            return size == 0 ? 0 : (double) shared / size;
+        }
+
+        public double otherFraction() {
+            return otherSize == 0 ? 0 : (double) shared / otherSize;
         }
     }
 

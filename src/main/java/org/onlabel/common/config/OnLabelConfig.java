@@ -10,6 +10,18 @@ public interface OnLabelConfig {
 
     Api api();
 
+    Manifest manifest();
+
+    interface Manifest {
+        /** Largest manifest upload (PUT /datasets/{key}/manifest), in bytes; other bodies keep api.max-body-bytes. */
+        @WithDefault("104857600")
+        long maxBodyBytes();
+
+        /** Most identifiers one manifest may hold. */
+        @WithDefault("1000000")
+        int maxIds();
+    }
+
     /**
      * The public base URL of the service (scheme, host, port, optional path prefix) from which absolute URLs are
      * built: Location headers, PROV-JSON prefixes. Unset: the local address the request arrived at. Never the

@@ -30,13 +30,21 @@ public class BodySizeLimit implements ReaderInterceptor {
         return config.get().api().maxBodyBytes();
     }
 
+    /** Manifest uploads stream their body (up to onlabel.manifest.max-body-bytes) and bound it themselves. */
+    private static final java.util.regex.Pattern MANIFEST_UPLOAD = java.util.regex.Pattern.compile(
+            "^/api/v1/datasets/[^/]+/manifest/?$");
+
     @ServerRequestFilter(preMatching = true)
     public void checkDeclaredLength(ContainerRequestContext request) {
         String declared = request.getHeaderString("Content-Length");
         if (declared != null) {
+            boolean manifest = "PUT".equals(request.getMethod())
+                    && MANIFEST_UPLOAD.matcher(request.getUriInfo().getPath()).matches();
+            long limit = manifest ? config.get().manifest().maxBodyBytes() : limit();
             try {
-                if (Long.parseLong(declared.trim()) > limit()) {
-                    throw tooLarge();
+                if (Long.parseLong(declared.trim()) > limit) {
+                    throw manifest ? new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "A manifest upload is larger "
+                            + "than the limit of " + limit + " bytes") : tooLarge();
                 }
             } catch (NumberFormatException ignored) {
                 // the HTTP layer rejects a malformed Content-Length itself
@@ -46,6 +54,10 @@ public class BodySizeLimit implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        if (context.getType() == InputStream.class) {
+            // a streamed upload (manifests): the endpoint bounds and parses the stream itself
+            return context.proceed();
+        }
         InputStream limited = new LimitedInputStream(context.getInputStream(), limit());
         jakarta.ws.rs.core.MediaType type = context.getMediaType();
         if (type != null && type.isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)) {

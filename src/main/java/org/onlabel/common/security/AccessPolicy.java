@@ -95,6 +95,25 @@ public final class AccessPolicy {
         }
     }
 
+    /** Registering a dataset's manifest: curators and pipelines of its organization, and admins. */
+    public void requireManifestWrite(Caller caller, String organization) {
+        requireAuthenticated(caller);
+        if (caller.isAdmin()) {
+            return;
+        }
+        if (!caller.hasAnyRole(Role.CURATOR, Role.PIPELINE) || !caller.belongsTo(organization)) {
+            throw forbidden("Only curators and pipelines of the owning organization (or admins) may register its manifest");
+        }
+    }
+
+    /** Reading a manifest's identifiers: members of the owning organization and admins. */
+    public void requireManifestRead(Caller caller, String organization) {
+        requireAuthenticated(caller);
+        if (!caller.isAdmin() && !caller.belongsTo(organization)) {
+            throw forbidden("Only the owning organization and admins may read a manifest");
+        }
+    }
+
     public void requireAuthenticated(Caller caller) {
         if (caller.anonymous()) {
             throw unauthenticated();

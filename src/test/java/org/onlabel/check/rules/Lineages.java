@@ -83,7 +83,27 @@ final class Lineages {
             history.addAll(spec(nodeKey).history(paths.get(nodeKey)));
         }
         Spec self = spec(key);
-        return new Facts.Dataset(key, self.representation, self.intendedUses, history, lineage);
+        List<Facts.Partition> partitions = new ArrayList<>();
+        paths.keySet().forEach(nodeKey -> {
+            if (spec(nodeKey).partition != null) {
+                partitions.add(spec(nodeKey).partition);
+            }
+        });
+        List<Facts.ManifestOverlap> overlaps = new ArrayList<>();
+        self.manifests.forEach((level, manifest) -> specs.values().forEach(other -> {
+            Manifest theirs = other.manifests.get(level);
+            if (other != self && theirs != null && theirs.salt().equals(manifest.salt())) {
+                java.util.Set<String> shared = new java.util.HashSet<>(manifest.ids());
+                shared.retainAll(theirs.ids());
+                overlaps.add(new Facts.ManifestOverlap(other.key, level, manifest.salt(), shared.size(),
+                        manifest.ids().size(), theirs.ids().size()));
+            }
+        }));
+        return new Facts.Dataset(key, self.representation, self.intendedUses, history, lineage)
+                .withLeakageEvidence(partitions, overlaps);
+    }
+
+    record Manifest(String salt, java.util.Set<String> ids) {
     }
 
     Spec spec(String key) {
@@ -109,9 +129,23 @@ final class Lineages {
         List<String> sites = new ArrayList<>();
         List<String> modalities = new ArrayList<>();
         String title;
+        Facts.Partition partition;
+        final Map<String, Manifest> manifests = new LinkedHashMap<>();
 
         private Spec(String key) {
             this.key = key;
+        }
+
+        /** Declares this dataset part {@code part} of scheme {@code scheme} of its parent {@code parent}. */
+        Spec partitionOf(String parent, String scheme, String part, String disjointBy) {
+            partition = new Facts.Partition(key, parent, scheme, part, disjointBy);
+            return this;
+        }
+
+        /** A manifest of (already pseudonymous) identifiers at a level, made with a salt. */
+        Spec manifest(String level, String salt, String... ids) {
+            manifests.put(level, new Manifest(salt, new java.util.LinkedHashSet<>(Arrays.asList(ids))));
+            return this;
         }
 
         Spec representation(String domain, Boolean complex, String coils, String compression, Integer bitDepth) {

@@ -44,7 +44,7 @@ class RuleEngineTest {
                 tuple("unknown", Verdict.UNKNOWN));
         assertThat(outcome.verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(outcome.task()).isEqualTo(RECON);
-        assertThat(outcome.rulesetVersion()).isEqualTo("2026.12.1");
+        assertThat(outcome.rulesetVersion()).isEqualTo("2026.12.2");
     }
 
     @Test
@@ -186,8 +186,9 @@ class RuleEngineTest {
         Lineages c = new Lineages();
         c.dataset("a-root");
         c.dataset("b-root");
+        c.dataset("c-root");
         c.dataset("train").derivedFrom("a-root").intended(RECON);
-        c.dataset("validation").derivedFrom("b-root").intended(RECON);
+        c.dataset("validation").derivedFrom("c-root").intended(RECON);
         c.dataset("test").derivedFrom("b-root").intended(RECON);
 
         CheckOutcome outcome = ENGINE.evaluate(RECON, Lineages.NON_COMMERCIAL, List.of(c.roled("train", "train"),
@@ -433,7 +434,7 @@ class RuleEngineTest {
                 List.of(c.roled("test", "d"))));
 
         assertThat(json.get("verdict").asText()).isEqualTo("OFF_LABEL");
-        assertThat(json.get("rulesetVersion").asText()).isEqualTo("2026.12.1");
+        assertThat(json.get("rulesetVersion").asText()).isEqualTo("2026.12.2");
         assertThat(json.get("datasets").get(0).get("role").asText()).isEqualTo("test");
         JsonNode finding = json.get("findings").get(0);
         assertThat(finding.get("severity").asText()).isEqualTo("violation");

@@ -27,7 +27,7 @@ class RulesetLoaderTest {
     void shippedRulesetLoadsWithEveryRulesMdId() {
         Ruleset ruleset = Lineages.shippedRuleset();
 
-        assertThat(ruleset.version()).isEqualTo("2026.12.1");
+        assertThat(ruleset.version()).isEqualTo("2026.12.2");
         assertThat(ruleset.rules()).extracting(Rule::id).containsAll(RulesMd.IDS).doesNotHaveDuplicates();
         assertThat(ruleset.rules()).allSatisfy(rule -> {
             assertThat(rule.rationale()).as(rule.id()).isNotBlank();
