@@ -99,6 +99,25 @@ public class ManifestRepository {
         return new Stored(id, datasetId, level, salt, count, at, by);
     }
 
+    /**
+     * The pool's connections give up on a silent server after 60 s (socketTimeout), which is right for every other
+     * statement but not for moving a million staged hashes on a busy machine. Returns the timeout it replaced, for
+     * {@link #restoreNetworkTimeout(int)} before the connection goes back to the pool.
+     */
+    public int extendNetworkTimeoutForUpload() {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            int pooled = connection.getNetworkTimeout();
+            connection.setNetworkTimeout(Runnable::run, UPLOAD_NETWORK_TIMEOUT_MS);
+            return pooled;
+        });
+    }
+
+    public void restoreNetworkTimeout(int millis) {
+        em.unwrap(Session.class).doWork(connection -> connection.setNetworkTimeout(Runnable::run, millis));
+    }
+
+    private static final int UPLOAD_NETWORK_TIMEOUT_MS = 900_000;
+
     public List<Stored> of(long datasetId) {
         List<Stored> out = new ArrayList<>();
         for (Object r : em.createNativeQuery("""

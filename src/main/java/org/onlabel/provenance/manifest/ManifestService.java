@@ -55,10 +55,15 @@ public class ManifestService {
             throw ApiException.notFound("Dataset '" + key + "'");
         }
         ManifestReader reader = new ManifestReader(config.manifest().maxIds());
-        ManifestReader.Header header = repository.stage(sink -> reader.read(body, sink));
-        ManifestRepository.Stored stored = repository.replaceWithStaged(dataset.id(), header.level(), header.salt(),
-                caller.name(), Instant.now().truncatedTo(ChronoUnit.MICROS));
-        return ManifestSummary.of(dataset.key(), stored);
+        int pooledTimeout = repository.extendNetworkTimeoutForUpload();
+        try {
+            ManifestReader.Header header = repository.stage(sink -> reader.read(body, sink));
+            ManifestRepository.Stored stored = repository.replaceWithStaged(dataset.id(), header.level(),
+                    header.salt(), caller.name(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+            return ManifestSummary.of(dataset.key(), stored);
+        } finally {
+            repository.restoreNetworkTimeout(pooledTimeout);
+        }
     }
 
     @Transactional
