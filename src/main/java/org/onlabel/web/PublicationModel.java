@@ -68,7 +68,9 @@ public class PublicationModel {
 
     static List<PublicationView.VerdictCount> verdictCounts(Label label) {
         List<PublicationView.VerdictCount> counts = new ArrayList<>();
-        for (Verdict verdict : Verdict.values()) {
+        List<Verdict> worstFirst = new ArrayList<>(List.of(Verdict.values()));
+        java.util.Collections.reverse(worstFirst);
+        for (Verdict verdict : worstFirst) {
             int n = (int) label.verdicts().stream().filter(v -> v.verdict() == verdict).count();
             if (n > 0) {
                 counts.add(new PublicationView.VerdictCount(VerdictBadge.of(verdict), n));
