@@ -47,11 +47,13 @@ public class DatasetModel {
     private final ProvenanceService provenance;
     private final LicenseService licenses;
     private final Vocabularies vocabularies;
+    private final PublicationModel publications;
     private final LineageDiagram diagrams = new LineageDiagram();
 
     public DatasetModel(DatasetService datasets, CheckService checks, ProvenanceService provenance, LicenseService licenses,
-            Vocabularies vocabularies) {
+            Vocabularies vocabularies, PublicationModel publications) {
         this.datasets = datasets;
+        this.publications = publications;
         this.checks = checks;
         this.provenance = provenance;
         this.licenses = licenses;
@@ -95,7 +97,7 @@ public class DatasetModel {
                 DEPTHS.stream().map(n -> new Option(String.valueOf(n), n + (n == 1 ? " step" : " steps"), n == shownDepth)).toList(),
                 List.of(new Option("upstream", "ancestors", dir.equals("upstream")),
                         new Option("both", "ancestors and descendants", dir.equals("both"))),
-                label.rulesetVersion());
+                label.rulesetVersion(), publications.ofDataset(caller, d.key()));
     }
 
     static String taskLabel(Vocabulary tasks, String id) {

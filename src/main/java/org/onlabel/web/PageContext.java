@@ -23,8 +23,12 @@ public class PageContext {
     }
 
     public Chrome chrome() {
+        return chrome(request.uri() == null ? "/" : request.uri());
+    }
+
+    /** The frame of a page whose own address must not travel further (sign-in comes back to {@code here}). */
+    public Chrome chrome(String here) {
         Caller c = caller.get();
-        String here = request.uri() == null ? "/" : request.uri();
         return new Chrome(c.anonymous() ? null : c.name(), csrf.token(), here);
     }
 }

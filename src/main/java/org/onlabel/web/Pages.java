@@ -13,12 +13,16 @@ final class Pages {
     }
 
     static Response render(PageContext context, Supplier<TemplateInstance> page) {
+        return render(context.chrome(), page);
+    }
+
+    static Response render(Chrome chrome, Supplier<TemplateInstance> page) {
         try {
             return html(200, page.get().render());
         } catch (ApiException e) {
             ErrorView view = new ErrorView(e.type().status(), e.type().title(), e.getMessage(),
                     e.errors().stream().map(f -> f.field() + ": " + f.message()).toList());
-            return html(e.type().status(), Templates.error(context.chrome(), view).render());
+            return html(e.type().status(), Templates.error(chrome, view).render());
         }
     }
 

@@ -132,6 +132,26 @@ class WebJourneyTest {
         assertThat(waitFor(By.id("results-heading")).getText()).isEqualTo("No dataset matches");
     }
 
+    @Test
+    void aReviewerReadsAPublicationAndOpensAScreeningReportFromItsShareLink() {
+        browser.consoleErrors(); // whatever an earlier test left in the log
+        browser.open(url("/publications/10.1148/ryai.2020190007"));
+        assertThat(waitFor(By.tagName("h1")).getText()).containsIgnoringCase("fastMRI");
+        assertThat(browser.driver.findElements(By.cssSelector("li.linked-dataset[data-key='fastmri-knee-multicoil'] a[href='/datasets/fastmri-knee-multicoil']"))).hasSize(1);
+        assertPageIsClean("publication-fastmri");
+
+        Map<String, Object> body = Map.of("manuscript", Map.of("submissionId", "RYAI-26-0077"),
+                "uses", List.of(Map.of("task", "mri-reconstruction",
+                        "datasets", List.of(Map.of("key", "brats-2021", "role", "train")))));
+        String shareUrl = Api.as(Tokens.journal()).body(body).post("/api/v1/screenings").then().statusCode(201)
+                .extract().path("shareUrl");
+        java.net.URI share = java.net.URI.create(shareUrl);
+        browser.open(url(share.getRawPath().replace("/api/v1", "") + "?" + share.getRawQuery()));
+        assertThat(waitFor(By.id("report-verdict")).getText()).isEqualTo("OFF_LABEL");
+        assertThat(browser.driver.findElements(By.cssSelector("li.finding[data-severity='violation']"))).isNotEmpty();
+        assertPageIsClean("screening-report");
+    }
+
     private static WebElement waitFor(By what) {
         return new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(what));
     }

@@ -9,12 +9,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.onlabel.support.Api;
+import org.onlabel.support.Datasets;
 import org.onlabel.support.Tokens;
 
 /**
  * The pages over plain HTTP: their security headers (and the API's unchanged ones), the CSRF guard of sign-out,
- * sign-in redirecting to Keycloak with PKCE, and errors as HTML pages.
+ * sign-in redirecting to Keycloak with PKCE, errors as HTML pages, and the publication and screening pages showing
+ * only what the API would show the same caller.
  */
 @QuarkusTest
 class WebPagesTest {
@@ -111,5 +119,74 @@ class WebPagesTest {
         HttpResponse<String> unknownTask = get("/check?task=no-such-task&dataset=brats-2021&role=train");
         assertThat(unknownTask.statusCode()).isEqualTo(200);
         assertThat(unknownTask.body()).contains("The check could not run", "task:");
+    }
+
+    private static String dataset(String visibility, String title) {
+        String key = Datasets.uniqueKey("web-pub");
+        Map<String, Object> body = Datasets.valid(key);
+        body.put("title", title);
+        body.put("organization", "nyu");
+        body.put("visibility", visibility);
+        Api.create(Tokens.user("alice"), body).then().statusCode(201);
+        return key;
+    }
+
+    private static void assertPageHeaders(HttpResponse<String> page) {
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v)
+                .contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.body()).doesNotContain("<script>").doesNotContain("style=\"");
+    }
+
+    @Test
+    void aPublicationPageShowsItsVisibleDatasetsAndHidesAnEmbargoedOne() throws Exception {
+        String open = dataset("public", "Open knee scans");
+        String secret = dataset("embargoed", "Secret knee scans");
+        String doi = "10.5555/web-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.as(Tokens.user("alice")).urlEncodingEnabled(false).body(Map.of("title", "Two knee datasets", "journal", "Scientific Data",
+                "year", 2024, "type", "data-resource", "authors", List.of("Doe, Jane"),
+                "datasets", List.of(Map.of("key", open, "relation", "IsDescribedBy"), Map.of("key", secret, "relation", "IsDescribedBy"))))
+                .put("/api/v1/publications/" + doi.replace("/", "%2F")).then().statusCode(201);
+
+        for (String path : List.of("/publications/" + doi, "/publications/" + doi.replace("/", "%2F"))) {
+            HttpResponse<String> page = get(path);
+            assertThat(page.statusCode()).as(path + ": " + page.body()).isEqualTo(200);
+            assertPageHeaders(page);
+            assertThat(page.body()).contains("Two knee datasets", "Scientific Data", "2024", "Doe, Jane",
+                    "href=\"https://doi.org/" + doi + "\"", "href=\"/datasets/" + open + "\"", "IsDescribedBy")
+                    .contains("class=\"verdict verdict-").doesNotContain(secret).doesNotContain("Secret knee scans");
+        }
+
+        HttpResponse<String> datasetPage = get("/datasets/" + open);
+        assertThat(datasetPage.body()).contains("id=\"h-publications\"", "href=\"/publications/" + doi + "\"",
+                "href=\"https://doi.org/" + doi + "\"");
+
+        HttpResponse<String> unknown = get("/publications/10.5555/no-such-paper-" + UUID.randomUUID());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("<h1>404 · Not found</h1>");
+        assertThat(get("/publications/not-a-doi").statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void aScreeningReportPageOpensWithItsShareTokenWhichNoLinkCarriesAndIsHiddenWithoutIt() throws Exception {
+        Map<String, Object> body = Map.of("manuscript", Map.of("submissionId", "WEB-26-0001"),
+                "uses", List.of(Map.of("task", "mri-reconstruction", "purpose", Map.of("commercial", false),
+                        "datasets", List.of(Map.of("key", "brats-2021", "role", "train")))));
+        var created = Api.as(Tokens.journal()).body(body).post("/api/v1/screenings").then().statusCode(201).extract();
+        String id = created.path("id");
+        String shareUrl = created.path("shareUrl");
+        String token = shareUrl.substring(shareUrl.indexOf("access=") + "access=".length());
+
+        HttpResponse<String> page = get("/screenings/" + id + "?access=" + token);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertPageHeaders(page);
+        assertThat(page.body()).contains("WEB-26-0001", "OFF_LABEL", "mri-reconstruction", "service-account-onlabel-journal",
+                "href=\"/datasets/brats-2021\"", "data-severity=\"violation\"", "introduced by")
+                .contains(created.<String>path("rulesetVersion"))
+                .doesNotContain(token).doesNotContain(URLEncoder.encode(token, StandardCharsets.UTF_8));
+
+        assertThat(get("/screenings/" + id).statusCode()).isEqualTo(404);
+        assertThat(get("/screenings/" + id + "?access=a-guessed-token").statusCode()).isEqualTo(404);
     }
 }

@@ -68,6 +68,8 @@ public class TransportGuard {
     }
 
     static final String ENCODED_SLASHES_ALLOWED_UNDER = "/api/v1/publications/";
+    /** The publication page (org.onlabel.web) takes the DOI the same way. */
+    static final String ENCODED_SLASHES_ALLOWED_UNDER_PAGE = "/publications/";
 
     /** Why the raw path is refused, or null. */
     static String pathProblem(String rawPath) {
@@ -75,7 +77,7 @@ public class TransportGuard {
             return "The request target must be an absolute path";
         }
         // a DOI in the publications path is URL-encoded with its slash as %2F; everything after the prefix is the DOI
-        boolean doiPath = rawPath.startsWith(ENCODED_SLASHES_ALLOWED_UNDER);
+        boolean doiPath = rawPath.startsWith(ENCODED_SLASHES_ALLOWED_UNDER) || rawPath.startsWith(ENCODED_SLASHES_ALLOWED_UNDER_PAGE);
         for (String segment : rawPath.split("/", -1)) {
             String decoded;
             try {

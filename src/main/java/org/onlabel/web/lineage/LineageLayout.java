@@ -28,13 +28,13 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  */
 public final class LineageLayout {
     /** Estimated advance of one character at the diagram's font sizes, in px. */
-    static final double TITLE_CHAR = 7.0;
+    static final double TITLE_CHAR = 7.6;
     static final double KEY_CHAR = 6.4;
     static final double LABEL_CHAR = 6.2;
     static final double LABEL_HEIGHT = 14;
     static final double NODE_HEIGHT = 44;
     static final double MIN_NODE_WIDTH = 110;
-    static final double MAX_NODE_WIDTH = 260;
+    static final double MAX_NODE_WIDTH = 280;
     static final int MAX_TITLE_CHARS = 34;
     static final int MAX_STEP_LABELS = 4;
 

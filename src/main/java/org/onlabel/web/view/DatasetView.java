@@ -13,7 +13,8 @@ public record DatasetView(
         List<TaskVerdict> verdicts,
         String license, List<String> licenseWords, List<String> dataUse, List<String> standing, List<String> questions,
         List<HistoryItem> history, boolean historyTruncated, List<String> unregisteredAncestors,
-        LineageDiagram.View diagram, List<Option> depths, List<Option> directions, String rulesetVersion) {
+        LineageDiagram.View diagram, List<Option> depths, List<Option> directions, String rulesetVersion,
+        List<PublicationLinkView> publications) {
 
     public record Fact(String name, String value) {
     }

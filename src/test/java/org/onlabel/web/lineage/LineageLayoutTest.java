@@ -11,6 +11,15 @@ class LineageLayoutTest {
     private final LineageLayout layout = new LineageLayout();
 
     @Test
+    void theLongestShownTitleFitsInsideItsBox() {
+        // titles were drawn past their boxes at 7.0 px a character; the width must hold the longest shown title
+        LineageLayout.Node widest = new LineageLayout.Node("k", "W".repeat(80));
+        assertThat(LineageLayout.TITLE_CHAR).isGreaterThanOrEqualTo(7.6);
+        assertThat(LineageLayout.nodeWidth(widest))
+                .isGreaterThanOrEqualTo(LineageLayout.MAX_TITLE_CHARS * LineageLayout.TITLE_CHAR + 20);
+    }
+
+    @Test
     void bratsLineageHasSourcesLeftOfChildrenAndStepsOnTheEdge() {
         List<LineageLayout.Node> nodes = List.of(
                 new LineageLayout.Node("brats-2021-synthetic-kspace", "BraTS 2021 with synthetic k-space"),
