@@ -84,7 +84,8 @@ class MultiReplicaIT {
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "QUARKUS_DATASOURCE_PASSWORD", "",
                 "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
-                "ONLABEL_API_CURSOR_KEY", HexFormat.of().formatHex(key));
+                "ONLABEL_API_CURSOR_KEY", HexFormat.of().formatHex(key),
+                "QUARKUS_OIDC_WEB_CREDENTIALS_SECRET", "onlabel-web-local-demo-secret-0123456789");
         Map<String, String> env = new HashMap<>();
         container.environment().forEach((name, value) -> {
             if (container.imageVariables().containsKey(name)) {
