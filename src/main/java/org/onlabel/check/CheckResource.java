@@ -91,6 +91,32 @@ public class CheckResource {
         return new BatchCheck.Response(service.batch(caller.get(), request.checks()));
     }
 
+    @POST
+    @Path("/checks/compare")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "checkCompare", summary = "Compare candidate datasets for one use",
+            description = "Each candidate is checked alone for the task and purpose in the given role (default train). "
+                    + "Rows come best first (ON_LABEL, CAUTION, UNKNOWN, OFF_LABEL, then by key), each with the "
+                    + "findings that decide its verdict. Candidates are resolved as in a check: one the caller may not "
+                    + "see is refused as \"no dataset\".")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Compare.Request.class),
+            examples = @ExampleObject(name = "which-may-i-train-on", value = """
+                    {"task": "mri-reconstruction", "purpose": {"commercial": false},
+                     "candidates": ["brats-2021", "fastmri-knee-multicoil"], "role": "train"}""")))
+    @APIResponse(responseCode = "200", description = "The candidates, best first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Compare.Response.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    @ComputesOnly
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet({})
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet(
+            @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer"))
+    public Compare.Response compare(@NotNull(message = "a JSON body is required") @Valid Compare.Request request) {
+        return service.compare(caller.get(), request);
+    }
+
     @GET
     @Path("/rules")
     @Operation(operationId = "getRules", summary = "The ruleset in force",

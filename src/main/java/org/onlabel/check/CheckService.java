@@ -97,7 +97,7 @@ public class CheckService {
         Map<String, Finding> questions = new LinkedHashMap<>();
         for (String task : vocabularies.require(Vocabularies.TASKS).ids()) {
             CheckOutcome outcome = engine.evaluate(task, Facts.Purpose.UNSTATED, List.of(new Facts.Roled("any", subject)));
-            verdicts.add(new Label.TaskVerdict(task, outcome.verdict()));
+            verdicts.add(new Label.TaskVerdict(task, outcome.verdict(), deciding(outcome.findings())));
             for (Finding f : outcome.findings()) {
                 if (standingRules.contains(f.rule())) {
                     String where = f.rule() + "|" + (f.introducedBy() == null ? "" : f.introducedBy().dataset());
@@ -123,13 +123,7 @@ public class CheckService {
             errors.add(new FieldError(prefix + "task",
                     NearestTerms.unknownValueMessage(request.task(), vocabularies.require(Vocabularies.TASKS))));
         }
-        CheckRequest.Purpose p = request.purpose();
-        Facts.Disease disease = null;
-        if (p != null && p.disease() != null && !p.disease().isBlank()) {
-            var lookup = vocabularies.diseases().lookup(p.disease());
-            lookup.problem(p.disease()).ifPresent(problem -> errors.add(new FieldError(prefix + "purpose.disease", problem)));
-            disease = FactsAssembler.disease(p.disease(), vocabularies.diseases());
-        }
+        Facts.Purpose purpose = purposeOf(request.purpose(), prefix, errors);
         List<Facts.Roled> roled = new ArrayList<>();
         Viewer viewer = Viewer.of(caller);
         for (int i = 0; i < request.datasets().size(); i++) {
@@ -158,9 +152,77 @@ public class CheckService {
             throw ApiException.validation(errors);
         }
         String task = vocabularies.require(Vocabularies.TASKS).find(request.task()).orElseThrow().id();
-        Facts.Purpose purpose = p == null ? Facts.Purpose.UNSTATED
+        return engine.evaluate(task, purpose, leakage.enrich(roled));
+    }
+
+    /** The purpose as the engine sees it; an unknown disease adds a field error. */
+    private Facts.Purpose purposeOf(CheckRequest.Purpose p, String prefix, List<FieldError> errors) {
+        Facts.Disease disease = null;
+        if (p != null && p.disease() != null && !p.disease().isBlank()) {
+            var lookup = vocabularies.diseases().lookup(p.disease());
+            lookup.problem(p.disease()).ifPresent(problem -> errors.add(new FieldError(prefix + "purpose.disease", problem)));
+            disease = FactsAssembler.disease(p.disease(), vocabularies.diseases());
+        }
+        return p == null ? Facts.Purpose.UNSTATED
                 : new Facts.Purpose(p.commercial(), p.methodsDevelopment(), p.disease(), disease,
                         p.publishesDerivedData());
-        return engine.evaluate(task, purpose, leakage.enrich(roled));
+    }
+
+    /**
+     * Each candidate checked alone in the given role, best verdict first (then by key). Candidates are resolved
+     * like the datasets of a check: one the caller may not see is "no dataset", exactly as in a check.
+     */
+    @Transactional
+    public Compare.Response compare(Caller caller, Compare.Request request) {
+        policy.requireRead(caller);
+        List<FieldError> errors = new ArrayList<>();
+        if (vocabularies.require(Vocabularies.TASKS).find(request.task()).isEmpty()) {
+            errors.add(new FieldError("task",
+                    NearestTerms.unknownValueMessage(request.task(), vocabularies.require(Vocabularies.TASKS))));
+        }
+        Facts.Purpose purpose = purposeOf(request.purpose(), "", errors);
+        String role = request.role() == null ? "train" : request.role().toLowerCase(java.util.Locale.ROOT);
+        if (vocabularies.get(ROLES).flatMap(v -> v.find(role)).isEmpty()) {
+            errors.add(new FieldError("role", "must be train, test, validation or any"));
+        }
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        List<DatasetService.DatasetRef> refs = new ArrayList<>();
+        for (int i = 0; i < request.candidates().size(); i++) {
+            String key = request.candidates().get(i);
+            Integer first = seen.putIfAbsent(key, i);
+            if (first != null) {
+                errors.add(new FieldError("candidates[" + i + "]", "duplicate of candidates[" + first + "]"));
+                continue;
+            }
+            var ref = datasets.resolve(caller, key);
+            if (ref.isEmpty()) {
+                errors.add(new FieldError("candidates[" + i + "]", "no dataset '" + key + "'"));
+            } else {
+                refs.add(ref.get());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        String task = vocabularies.require(Vocabularies.TASKS).find(request.task()).orElseThrow().id();
+        LicenseAttributeTable table = licenses.table();
+        Viewer viewer = Viewer.of(caller);
+        List<Compare.Row> rows = new ArrayList<>();
+        for (DatasetService.DatasetRef ref : refs) {
+            Facts.Dataset candidate = facts.assemble(ref.key(), viewer, table);
+            CheckOutcome outcome = engine.evaluate(task, purpose, leakage.enrich(List.of(new Facts.Roled(role, candidate))));
+            String title = candidate.lineage().stream().filter(n -> n.key().equals(ref.key())).map(Facts.Node::title)
+                    .findFirst().orElse(null);
+            rows.add(new Compare.Row(new Compare.Candidate(ref.key(), title), outcome.verdict(),
+                    deciding(outcome.findings())));
+        }
+        rows.sort(java.util.Comparator.comparing((Compare.Row r) -> r.verdict().ordinal())
+                .thenComparing(r -> r.dataset().key()));
+        return new Compare.Response(task, rows);
+    }
+
+    /** The findings that can move a verdict: info findings never do, so they are left out. */
+    static List<Finding> deciding(List<Finding> findings) {
+        return findings.stream().filter(f -> f.severity() != org.onlabel.check.rules.Severity.INFO).toList();
     }
 }

@@ -25,7 +25,11 @@ public record Label(
             @Schema(description = "Keys from this dataset to the origin") List<String> path) {
     }
 
-    @Schema(name = "TaskVerdict")
-    public record TaskVerdict(String task, Verdict verdict) {
+    @Schema(name = "TaskVerdict", description = "The verdict for one task with the findings that decide it. It equals "
+            + "POST /checks with this task, this dataset alone in role any and no purpose; findings are those of "
+            + "that check without the info ones (which never change a verdict)")
+    public record TaskVerdict(String task, Verdict verdict,
+            @Schema(required = true, description = "Violation, unknown and caution findings, in the order and shape "
+                    + "of a check's findings") List<Finding> findings) {
     }
 }
