@@ -64,6 +64,14 @@ class WebJourneyTest {
         assertThat(browser.driver.findElements(By.cssSelector("svg a[href='/datasets/tcga-gbm'] .node"))).hasSize(1);
         String edgeSteps = browser.driver.findElement(By.cssSelector("svg .edge[data-from='tcga-gbm'][data-to='brats-2021']")).getText();
         assertThat(edgeSteps).contains("skull-stripping");
+        // zoom: the buttons scale the drawing (its viewBox stays), and "Fit" never enlarges beyond 100 %
+        WebElement svg = browser.driver.findElement(By.cssSelector("svg.lineage-svg"));
+        int drawnWidth = Integer.parseInt(svg.getAttribute("width"));
+        browser.driver.findElement(By.cssSelector(".zoom-controls button[aria-label='Zoom in']")).click();
+        assertThat(Integer.parseInt(svg.getAttribute("width"))).isEqualTo(Math.round(drawnWidth * 1.25f));
+        assertThat(browser.driver.findElement(By.cssSelector(".zoom-level")).getText()).isEqualTo("125 %");
+        browser.driver.findElement(By.cssSelector(".zoom-controls button[aria-label='Fit the graph to the width']")).click();
+        assertThat(Integer.parseInt(svg.getAttribute("width"))).isLessThanOrEqualTo(drawnWidth);
         WebElement recon = browser.driver.findElement(By.cssSelector("li.task-verdict[data-task='mri-reconstruction']"));
         assertThat(recon.findElement(By.cssSelector(".verdict")).getText()).isEqualTo("OFF_LABEL");
         assertThat(recon.findElements(By.cssSelector(".reasons li"))).isNotEmpty();
