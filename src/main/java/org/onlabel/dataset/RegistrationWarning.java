@@ -6,8 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Something the writer of a dataset should know about what they just registered or changed. Never an error: the
  * write is done. Each warning has a machine-readable {@code code}; the other fields say where it applies.
  */
-@Schema(name = "RegistrationWarning", description = "Why checks of this dataset's declared intended uses will not be "
-        + "ON_LABEL or CAUTION, found right after the write over the same facts as its label")
+@Schema(name = "RegistrationWarning", description = "What the writer should know right after a write: why checks of "
+        + "the dataset's declared intended uses will be OFF_LABEL or UNKNOWN, or that it declares none. Found over the "
+        + "same facts as its label, as the writer sees them")
 public record RegistrationWarning(
         @Schema(required = true, enumeration = {RegistrationWarning.OFF_LABEL_INTENDED_USE,
                 RegistrationWarning.CONTRAINDICATED_INTENDED_USE, RegistrationWarning.MISSING_FACTS,

@@ -10,12 +10,12 @@ class RepresentationFieldsTest {
     @Test
     void theFieldsAMissingRepresentationFindingNamesAreReadBackFromTheEnginesOwnMessage() {
         Lineages c = new Lineages();
-        c.dataset("d").intended("mri-reconstruction").representation(null, true, null, "none", 16);
+        c.dataset("d").intended("mri-reconstruction").representation(null, true, "multi", "none", 16);
         CheckOutcome outcome = Lineages.shippedEngine().evaluate("mri-reconstruction", Lineages.NON_COMMERCIAL,
                 List.of(c.roled("any", "d")));
         Finding missing = outcome.findings().stream().filter(f -> f.rule().equals("any.unknown-representation"))
                 .findFirst().orElseThrow();
-        assertThat(RepresentationFields.namedIn(missing.message())).containsExactly("domain", "coils");
+        assertThat(RepresentationFields.namedIn(missing.message())).containsExactly("domain");
     }
 
     @Test
