@@ -127,6 +127,29 @@ class RegistrationWarningsApiTest {
     }
 
     @Test
+    void warningsAreComputedAsTheWriterSeesTheLineageSoAnEmbargoedAncestorStaysHidden() {
+        String hidden = Datasets.uniqueKey("warn-hidden");
+        Map<String, Object> hiddenBody = clean(hidden);
+        hiddenBody.put("visibility", "embargoed");
+        hiddenBody.put("contraindications", List.of(Map.of("task", "segmentation", "reason", "secret reason")));
+        Api.create(alice(), hiddenBody).then().statusCode(201);
+        String shared = Datasets.uniqueKey("warn-shared");
+        Api.create(alice(), Api.derived(shared, "nyu", List.of(hidden), List.of())).then().statusCode(201);
+
+        Map<String, Object> bobs = Api.derived(Datasets.uniqueKey("warn-bob"), "upenn", List.of(shared), List.of());
+        bobs.put("intendedUses", List.of(Map.of("task", "segmentation")));
+        Response asBob = Api.create(Tokens.user("bob"), bobs);
+        asBob.then().statusCode(201);
+        assertThat(asBob.asString()).doesNotContain(hidden).doesNotContain("secret reason");
+        assertThat(asBob.jsonPath().getList("warnings.code")).doesNotContain("contraindicated-intended-use");
+
+        Map<String, Object> alices = Api.derived(Datasets.uniqueKey("warn-alice"), "nyu", List.of(shared), List.of());
+        alices.put("intendedUses", List.of(Map.of("task", "segmentation")));
+        JsonPath asAlice = Api.create(alice(), alices).then().statusCode(201).extract().jsonPath();
+        assertThat(asAlice.getString("warnings.find { it.code == 'contraindicated-intended-use' }.dataset")).isEqualTo(hidden);
+    }
+
+    @Test
     void missingFactsThatMakeADeclaredUseUnknownNameTheFieldsToFillOnCreateAndOnUpdate() {
         String key = Datasets.uniqueKey("warn-missing");
         Map<String, Object> body = clean(key);
