@@ -59,7 +59,9 @@ public class DatasetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createDataset", summary = "Register a dataset",
             description = "Creates a dataset under a new, immutable key. Vocabulary fields (modalities, tasks, DUO and "
-                    + "DICOM codes, representation) must name terms of GET /api/v1/vocabularies/{name}.")
+                    + "DICOM codes, representation) must name terms of GET /api/v1/vocabularies/{name}. The answer "
+                    + "carries warnings about the declared intended uses (OFF_LABEL for the dataset's own lineage, an "
+                    + "inherited contraindication, missing facts that make checks UNKNOWN); they never block the write.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DatasetRequest.class),
             examples = @ExampleObject(name = "fastmri-knee-multicoil", value = DatasetExamples.CREATE)))
@@ -162,7 +164,8 @@ public class DatasetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateDataset", summary = "Replace a dataset",
             description = "Full update: the body is the complete new state (absent fields become empty). Requires "
-                    + "If-Match with the ETag of the last read; the key cannot change.")
+                    + "If-Match with the ETag of the last read; the key cannot change. The answer carries warnings "
+                    + "as a create's does.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DatasetRequest.class),
             examples = @ExampleObject(name = "fastmri-knee-multicoil", value = DatasetExamples.CREATE)))

@@ -49,7 +49,21 @@ public record DatasetResponse(
         @Schema(required = true, description = "Questions for the publisher: derivation license rules that the recorded "
                 + "terms of a parent cannot decide (e.g. a data use agreement whose attributes are not recorded). They "
                 + "concern how this dataset was made and never change a user's verdict") List<LicenseConflictView> publisherQuestions,
-        @Schema(nullable = true, description = "The partition of a parent this dataset is a part of") PartitionOf partitionOf) {
+        @Schema(nullable = true, description = "The partition of a parent this dataset is a part of") PartitionOf partitionOf,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        @Schema(description = "Only in the answer to a create, an update or an import (absent on reads): why checks "
+                + "of the declared intended uses will not pass, e.g. OFF_LABEL for its own lineage, an inherited "
+                + "contraindication, or missing facts that make them UNKNOWN. Never an error: the write is done. "
+                + "Empty when there is nothing to warn about") List<RegistrationWarning> warnings) {
+
+    /** The same dataset with the warnings of the write that produced it. */
+    public DatasetResponse withWarnings(List<RegistrationWarning> found) {
+        return new DatasetResponse(key, title, description, version, publisher, doi, homepage, modalities, anatomy,
+                formats, subjects, cohort, representation, deidentification, license, dataUse, intendedUses,
+                contraindications, status, organization, visibility, createdBy, createdAt, updatedAt, derivedFrom,
+                preprocessing, registered, openLineage, extras, statusReason, supersededBy, licenseConflicts,
+                publisherQuestions, partitionOf, found == null ? null : List.copyOf(found));
+    }
 
     @Schema(name = "LicenseConflict")
     public record LicenseConflictView(@Schema(examples = "license.share-alike") String rule,

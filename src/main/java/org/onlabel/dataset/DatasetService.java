@@ -53,10 +53,13 @@ public class DatasetService {
     private final ObjectMapper json;
     private final DerivationLicenseCheck derivationLicenses;
     private final jakarta.validation.Validator constraints;
+    private final RegistrationReview review;
 
     public DatasetService(DatasetRepository repository, Vocabularies vocabularies, AccessPolicy policy,
             AuditService audit, ProvenanceService provenance, IdempotencyStore idempotency, ObjectMapper json,
-            DerivationLicenseCheck derivationLicenses, jakarta.validation.Validator constraints) {
+            DerivationLicenseCheck derivationLicenses, jakarta.validation.Validator constraints,
+            RegistrationReview review) {
+        this.review = review;
         this.constraints = constraints;
         this.derivationLicenses = derivationLicenses;
         this.repository = repository;
@@ -124,7 +127,8 @@ public class DatasetService {
         provenance.record(caller, dataset.id, dataset.key, declared);
         DatasetResponse created = toResponse(dataset);
         audit.record(caller, CREATED, AuditSubject.dataset(dataset.key), dataset.organization, null, created);
-        return new Versioned(created, dataset.revision);
+        // after the audit event, which records the dataset and not the advice given to its writer
+        return new Versioned(created.withWarnings(review.review(caller, dataset.key)), dataset.revision);
     }
 
     @Transactional
@@ -167,7 +171,7 @@ public class DatasetService {
         repository.flush();
         DatasetResponse after = toResponse(dataset);
         audit.record(caller, UPDATED, AuditSubject.dataset(dataset.key), dataset.organization, before, after);
-        return new Versioned(after, dataset.revision);
+        return new Versioned(after.withWarnings(review.review(caller, dataset.key)), dataset.revision);
     }
 
     static final String RETRACTED = "dataset.retracted";
@@ -346,7 +350,7 @@ public class DatasetService {
         dataset.lineageNamespace = namespace;
         dataset.lineageName = name;
         repository.flush();
-        return new Versioned(toResponse(dataset), dataset.revision);
+        return new Versioned(toResponse(dataset).withWarnings(created.dataset().warnings()), dataset.revision);
     }
 
     /** Turns a stub into a registered dataset of the caller's organization, with the provenance now known. */

@@ -25,11 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onlabel.common.config.OnLabelConfig;
+import org.onlabel.common.http.DoiPaths;
 import org.onlabel.common.http.PublicUrl;
 import org.onlabel.common.http.QueryParams;
 import org.onlabel.common.security.CurrentCaller;
 
-@Path("/api/v1/publications")
+@Path(DoiPaths.API)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Publications", description = "Papers (by DOI) and the datasets they describe or use")
 public class PublicationResource {
@@ -53,7 +54,7 @@ public class PublicationResource {
     }
 
     @PUT
-    @Path("/{doi: .+}")
+    @Path(DoiPaths.DOI)
     @Consumes(MediaType.APPLICATION_JSON)
     @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer")
     @Operation(operationId = "putPublication", summary = "Register or replace a publication",
@@ -91,7 +92,7 @@ public class PublicationResource {
     }
 
     @GET
-    @Path("/{doi: .+}")
+    @Path(DoiPaths.DOI)
     @Operation(operationId = "getPublication", summary = "Read a publication",
             description = "The publication with its links to the datasets the caller may see.")
     @APIResponse(responseCode = "200", description = "The publication",
@@ -123,6 +124,6 @@ public class PublicationResource {
     }
 
     private java.net.URI location(String doi) {
-        return publicUrl.resolve("/api/v1/publications/" + java.net.URLEncoder.encode(doi, java.nio.charset.StandardCharsets.UTF_8));
+        return publicUrl.resolve(DoiPaths.API + "/" + java.net.URLEncoder.encode(doi, java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -63,7 +63,7 @@ public class PublicationModel {
 
     /** A DOI as a page path: its slashes stay, anything else a path may not hold is percent-encoded. */
     static String pageHref(String doi) {
-        return "/publications/" + URLEncoder.encode(doi, StandardCharsets.UTF_8).replace("%2F", "/").replace("+", "%20");
+        return org.onlabel.common.http.DoiPaths.PAGE + "/" + URLEncoder.encode(doi, StandardCharsets.UTF_8).replace("%2F", "/").replace("+", "%20");
     }
 
     static List<PublicationView.VerdictCount> verdictCounts(Label label) {

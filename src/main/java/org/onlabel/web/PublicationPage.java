@@ -8,9 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.onlabel.common.http.DoiPaths;
 
 /** {@code /publications/{doi}}: a paper and the datasets linked to it. The DOI's slash may be written as is or %2F. */
-@Path("/publications/{doi: .+}")
+@Path(DoiPaths.PAGE + DoiPaths.DOI)
 @WebPage
 @Produces(MediaType.TEXT_HTML)
 public class PublicationPage {

@@ -67,17 +67,13 @@ public class TransportGuard {
         return hosts.size() == 1 && HOST.matcher(hosts.get(0)).matches();
     }
 
-    static final String ENCODED_SLASHES_ALLOWED_UNDER = "/api/v1/publications/";
-    /** The publication page (org.onlabel.web) takes the DOI the same way. */
-    static final String ENCODED_SLASHES_ALLOWED_UNDER_PAGE = "/publications/";
-
     /** Why the raw path is refused, or null. */
     static String pathProblem(String rawPath) {
         if (rawPath == null || !rawPath.startsWith("/")) {
             return "The request target must be an absolute path";
         }
-        // a DOI in the publications path is URL-encoded with its slash as %2F; everything after the prefix is the DOI
-        boolean doiPath = rawPath.startsWith(ENCODED_SLASHES_ALLOWED_UNDER) || rawPath.startsWith(ENCODED_SLASHES_ALLOWED_UNDER_PAGE);
+        // a DOI route's path ends in a URL-encoded DOI whose slash may be %2F; everything after the prefix is the DOI
+        boolean doiPath = DoiPaths.takesDoi(rawPath);
         for (String segment : rawPath.split("/", -1)) {
             String decoded;
             try {

@@ -18,6 +18,7 @@ import org.onlabel.common.security.Caller;
 import org.onlabel.dataset.DatasetRequest;
 import org.onlabel.dataset.DatasetService;
 import org.onlabel.dataset.DatasetService.DatasetRef;
+import org.onlabel.dataset.RegistrationReview;
 import org.onlabel.interop.LineageKeys;
 import org.onlabel.provenance.ParentRef;
 import org.onlabel.provenance.PreprocessingStep;
@@ -35,8 +36,11 @@ public class OpenLineageService {
     private final EntityManager em;
     private final RunEventReader reader;
     private final ObjectMapper canonical;
+    private final RegistrationReview review;
 
-    public OpenLineageService(DatasetService datasets, AccessPolicy policy, EntityManager em, ObjectMapper mapper) {
+    public OpenLineageService(DatasetService datasets, AccessPolicy policy, EntityManager em, ObjectMapper mapper,
+            RegistrationReview review) {
+        this.review = review;
         this.datasets = datasets;
         this.policy = policy;
         this.em = em;
@@ -58,6 +62,7 @@ public class OpenLineageService {
         List<String> stubs = new ArrayList<>();
         List<String> inputs = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        List<IngestResult.OutputWarnings> outputWarnings = new ArrayList<>();
         if (event.isComplete()) {
             for (int i = 0; i < event.inputs().size(); i++) {
                 RunEvent.DatasetName in = event.inputs().get(i);
@@ -70,10 +75,12 @@ public class OpenLineageService {
             List<ParentRef> parents = inputs.stream().map(k -> new ParentRef(k, null)).toList();
             for (RunEvent.Output out : event.outputs()) {
                 List<PreprocessingStep> steps = out.steps().isEmpty() ? event.runSteps() : out.steps();
-                registerOutput(caller, out.name(), new Provenance(parents, steps), registered, matched, warnings);
+                registerOutput(caller, out.name(), new Provenance(parents, steps), registered, matched, warnings,
+                        outputWarnings);
             }
         }
-        return new IngestResult(event.eventType(), event.runId(), replayed, registered, matched, stubs, inputs, warnings);
+        return new IngestResult(event.eventType(), event.runId(), replayed, registered, matched, stubs, inputs, warnings,
+                outputWarnings);
     }
 
     private DatasetRef resolveInput(Caller caller, RunEvent.DatasetName in, int index) {
@@ -87,7 +94,7 @@ public class OpenLineageService {
     }
 
     private void registerOutput(Caller caller, RunEvent.DatasetName out, Provenance provenance, List<String> registered,
-            List<String> matched, List<String> warnings) {
+            List<String> matched, List<String> warnings, List<IngestResult.OutputWarnings> outputWarnings) {
         boolean byKey = LineageKeys.ONLABEL_NAMESPACE.equals(out.namespace());
         Optional<DatasetRef> existing = byKey ? datasets.resolve(caller, out.name())
                 : datasets.resolveLineageIdentity(caller, out.namespace(), out.name());
@@ -95,10 +102,14 @@ public class OpenLineageService {
             DatasetRequest request = new DatasetRequest(LineageKeys.keyFor(out.namespace(), out.name()), out.name(),
                     null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                     null, null, null, provenance.derivedFrom(), provenance.preprocessing(), null);
-            registered.add(byKey ? datasets.create(caller, request).dataset().key()
-                    : datasets.register(caller, request, out.namespace(), out.name()).dataset().key());
+            var created = byKey ? datasets.create(caller, request).dataset()
+                    : datasets.register(caller, request, out.namespace(), out.name()).dataset();
+            registered.add(created.key());
+            outputWarnings.add(new IngestResult.OutputWarnings(created.key(), created.warnings()));
         } else if (!existing.get().registered()) {
-            registered.add(datasets.completeStub(caller, existing.get().key(), provenance).key());
+            String key = datasets.completeStub(caller, existing.get().key(), provenance).key();
+            registered.add(key);
+            outputWarnings.add(new IngestResult.OutputWarnings(key, review.review(caller, key)));
         } else if (sameProvenance(existing.get().provenance(), provenance)) {
             matched.add(existing.get().key());
         } else {
