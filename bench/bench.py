@@ -250,6 +250,8 @@ def scenarios(shape):
         # it, which would turn the calls measured after it into 503s.
         ("check-1000-deep", f"POST /checks {chain['at_depth_1000']} ({chain['length']}-deep chain)", "POST",
          "/api/v1/checks", check(chain["at_depth_1000"]), None, ""),
+        ("check-1000-deep-compact", f"POST /checks?paths=compact {chain['at_depth_1000']} (cut paths, one map)",
+         "POST", "/api/v1/checks?paths=compact", check(chain["at_depth_1000"]), None, ""),
     ]
 
 
@@ -374,7 +376,9 @@ def run(args, conns, load, work, pg_dir, procs, started_at):
         "-Donlabel.reference-catalog.enabled=true", "-jar", os.environ.get("BENCH_APP", os.path.join(ROOT, "target/quarkus-app/quarkus-run.jar"))]
     log(f"starting the service on {base}, PostgreSQL on port {pg_port} (log bench/work/service.log)")
     t0 = time.time()
-    service = procs.start("service", cmd, os.path.join(work, "service.log"))
+    # as run.sh and the Deployment do: two malloc arenas instead of eight per core for the JVM's native allocations
+    service_env = dict(os.environ, MALLOC_ARENA_MAX=os.environ.get("MALLOC_ARENA_MAX", "2"))
+    service = procs.start("service", cmd, os.path.join(work, "service.log"), env=service_env)
     wait_until("service", lambda: http("GET", base + "/q/health/ready", timeout=5)[0] == 200, 300)
     startup = round(time.time() - t0, 2)
     log(f"service ready after {startup} s")
@@ -438,6 +442,9 @@ def run(args, conns, load, work, pg_dir, procs, started_at):
                 probe["deepest"] = max((abs(n.get("depth") or 0) for n in answer["nodes"]), default=0)
             if "entries" in answer:
                 probe["entries"] = len(answer["entries"])
+            if "findings" in answer:  # the answer's size matters for deep checks (paths=full|compact)
+                probe["findings"] = len(answer["findings"])
+                probe["json_bytes"] = len(json.dumps(answer, separators=(",", ":")).encode())
         if name == "lineage-up-1000" and probe.get("deepest") is not None:
             reachable = shape["chain"]["length"] + 1      # the chain and the reference dataset it starts from
             if probe["deepest"] < min(1000, reachable) and not probe.get("truncated"):

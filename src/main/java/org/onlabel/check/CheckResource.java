@@ -7,11 +7,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -68,8 +71,14 @@ public class CheckResource {
     @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet({})
     @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet(
             @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer"))
-    public CheckOutcome check(@NotNull(message = "a JSON body is required") @Valid CheckRequest request) {
-        return service.check(caller.get(), request);
+    public CheckOutcome check(
+            @Parameter(name = "paths", description = "full (default): every finding's whole path. compact: paths longer "
+                    + "than 10 keys are cut after 10, with pathLength, and given once per checked dataset in the answer's "
+                    + "paths map (ancestor to next key toward the dataset); for deep lineages this keeps the answer small",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"full", "compact"}, defaultValue = "full"))
+            @QueryParam("paths") String paths,
+            @NotNull(message = "a JSON body is required") @Valid CheckRequest request) {
+        return service.check(caller.get(), request, PathDetail.parse(paths));
     }
 
     @POST
@@ -87,8 +96,14 @@ public class CheckResource {
     @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet({})
     @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet(
             @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer"))
-    public BatchCheck.Response batch(@NotNull(message = "a JSON body is required") @Valid BatchCheck.Request request) {
-        return new BatchCheck.Response(service.batch(caller.get(), request.checks()));
+    public BatchCheck.Response batch(
+            @Parameter(name = "paths", description = "full (default): every finding's whole path. compact: paths longer "
+                    + "than 10 keys are cut after 10, with pathLength, and given once per checked dataset in the answer's "
+                    + "paths map (ancestor to next key toward the dataset); for deep lineages this keeps the answer small",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"full", "compact"}, defaultValue = "full"))
+            @QueryParam("paths") String paths,
+            @NotNull(message = "a JSON body is required") @Valid BatchCheck.Request request) {
+        return new BatchCheck.Response(service.batch(caller.get(), request.checks(), PathDetail.parse(paths)));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package org.onlabel.check;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -54,10 +55,19 @@ public class CheckService {
         return engine.ruleset();
     }
 
-    @Transactional
     public CheckOutcome check(Caller caller, CheckRequest request) {
+        return check(caller, request, PathDetail.FULL);
+    }
+
+    /**
+     * The facts are read in a transaction (joining the caller's, if any) and the engine runs after it, so that a
+     * deep check does not hold a database connection while the rules are evaluated.
+     */
+    public CheckOutcome check(Caller caller, CheckRequest request, PathDetail paths) {
         policy.requireRead(caller);
-        return evaluate(caller, request, "", licenses.table(), Map.of());
+        Prepared prepared = QuarkusTransaction.joiningExisting()
+                .call(() -> prepare(caller, request, "", licenses.table(), Map.of()));
+        return paths.apply(prepared.evaluate(engine));
     }
 
     /**
@@ -70,26 +80,32 @@ public class CheckService {
     public CheckOutcome checkWithSupplied(Caller caller, CheckRequest request, Map<Integer, Facts.Dataset> supplied,
             String prefix) {
         policy.requireRead(caller);
-        return evaluate(caller, request, prefix, licenses.table(), supplied);
+        return prepare(caller, request, prefix, licenses.table(), supplied).evaluate(engine);
     }
 
     /** Checks in order; an invalid check fails the batch, with field paths naming it (checks[2].task). */
-    @Transactional
     public List<CheckOutcome> batch(Caller caller, List<CheckRequest> requests) {
+        return batch(caller, requests, PathDetail.FULL);
+    }
+
+    public List<CheckOutcome> batch(Caller caller, List<CheckRequest> requests, PathDetail paths) {
         policy.requireRead(caller);
-        LicenseAttributeTable table = licenses.table();
-        List<CheckOutcome> results = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            results.add(evaluate(caller, requests.get(i), "checks[" + i + "].", table, Map.of()));
-        }
-        return results;
+        List<Prepared> prepared = QuarkusTransaction.joiningExisting().call(() -> {
+            LicenseAttributeTable table = licenses.table();
+            List<Prepared> all = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                all.add(prepare(caller, requests.get(i), "checks[" + i + "].", table, Map.of()));
+            }
+            return all;
+        });
+        return prepared.stream().map(p -> paths.apply(p.evaluate(engine))).toList();
     }
 
     @Transactional
     public Label label(Caller caller, String key) {
-        DatasetService.DatasetRef ref = datasets.resolve(caller, key)
+        String visible = datasets.visibleKey(caller, key)
                 .orElseThrow(() -> ApiException.notFound("Dataset '" + key + "'"));
-        Facts.Dataset subject = facts.assemble(ref.key(), Viewer.of(caller), licenses.table());
+        Facts.Dataset subject = facts.assemble(visible, Viewer.of(caller), licenses.table());
         Set<String> standingRules = engine.ruleset().rules().stream().filter(r -> r.standing())
                 .map(r -> r.id()).collect(java.util.stream.Collectors.toSet());
         List<Label.TaskVerdict> verdicts = new ArrayList<>();
@@ -111,12 +127,19 @@ public class CheckService {
                 contraindications.add(new Label.InheritedContraindication(c.task(), c.reason(), node.key(), node.path()));
             }
         }
-        var own = datasets.get(caller, ref.key()).dataset().intendedUses();
-        return new Label(ref.key(), engine.ruleset().version(), own, contraindications,
+        var own = datasets.get(caller, visible).dataset().intendedUses();
+        return new Label(visible, engine.ruleset().version(), own, contraindications,
                 List.copyOf(standing.values()), List.copyOf(questions.values()), verdicts);
     }
 
-    private CheckOutcome evaluate(Caller caller, CheckRequest request, String prefix, LicenseAttributeTable table,
+    /** A validated check with its facts assembled: what the engine needs, nothing from the database. */
+    private record Prepared(String task, Facts.Purpose purpose, List<Facts.Roled> roled) {
+        CheckOutcome evaluate(RuleEngine engine) {
+            return engine.evaluate(task, purpose, roled);
+        }
+    }
+
+    private Prepared prepare(Caller caller, CheckRequest request, String prefix, LicenseAttributeTable table,
             Map<Integer, Facts.Dataset> supplied) {
         List<FieldError> errors = new ArrayList<>();
         if (vocabularies.require(Vocabularies.TASKS).find(request.task()).isEmpty()) {
@@ -137,22 +160,23 @@ public class CheckService {
                 roled.add(new Facts.Roled(role, supplied.get(i)));
                 continue;
             }
-            var ref = use.key() != null ? datasets.resolve(caller, use.key())
-                    : use.doi() != null ? datasets.resolveDoiOrUrl(caller, use.doi(), null) : java.util.Optional.<DatasetService.DatasetRef>empty();
+            var ref = use.key() != null ? datasets.visibleKey(caller, use.key())
+                    : use.doi() != null ? datasets.resolveDoiOrUrl(caller, use.doi(), null).map(DatasetService.DatasetRef::key)
+                    : java.util.Optional.<String>empty();
             if (use.key() == null && use.doi() == null) {
                 errors.add(new FieldError(field + ".key", "name the dataset by key or doi"));
             } else if (ref.isEmpty()) {
                 errors.add(new FieldError(field + (use.key() != null ? ".key" : ".doi"),
                         "no dataset '" + (use.key() != null ? use.key() : use.doi()) + "'"));
             } else if (errors.isEmpty()) {
-                roled.add(new Facts.Roled(role, facts.assemble(ref.get().key(), viewer, table)));
+                roled.add(new Facts.Roled(role, facts.assemble(ref.get(), viewer, table)));
             }
         }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
         String task = vocabularies.require(Vocabularies.TASKS).find(request.task()).orElseThrow().id();
-        return engine.evaluate(task, purpose, leakage.enrich(roled));
+        return new Prepared(task, purpose, leakage.enrich(roled));
     }
 
     /** The purpose as the engine sees it; an unknown disease adds a field error. */

@@ -298,6 +298,18 @@ public class DatasetService {
         return visible(caller, DatasetKey.isValid(key) ? repository.findByKey(key) : Optional.empty()).map(this::ref);
     }
 
+    /**
+     * The key, if the caller may see a dataset with it: as {@link #resolve} decides, from the dataset's head row
+     * only (a check needs no more to go on; {@code resolve} loads the dataset and its provenance).
+     */
+    @Transactional
+    public Optional<String> visibleKey(Caller caller, String key) {
+        policy.requireRead(caller);
+        return (DatasetKey.isValid(key) ? repository.findHead(key) : Optional.<DatasetRepository.Head>empty())
+                .filter(h -> policy.canSee(caller, h.visibility(), h.organization()))
+                .map(h -> key);
+    }
+
     /** The dataset known under this OpenLineage identity, if the caller may see it. */
     @Transactional
     public Optional<DatasetRef> resolveLineageIdentity(Caller caller, String namespace, String name) {

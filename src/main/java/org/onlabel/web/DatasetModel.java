@@ -7,12 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.onlabel.check.CheckRequest;
 import org.onlabel.check.CheckService;
 import org.onlabel.check.Label;
-import org.onlabel.check.rules.CheckOutcome;
 import org.onlabel.check.rules.Finding;
-import org.onlabel.check.rules.Severity;
 import org.onlabel.common.security.Caller;
 import org.onlabel.dataset.Cohort;
 import org.onlabel.dataset.DataUseCondition;
@@ -70,14 +67,13 @@ public class DatasetModel {
         Lineage lineage = provenance.lineage(caller, key, dir, shownDepth, null);
         Vocabulary tasks = vocabularies.require(Vocabularies.TASKS);
 
+        // the label already holds every task's verdict (one fact assembly, the engine once per task): the badges
+        // and their reasons come from it rather than from a check per task
         List<DatasetView.TaskVerdict> verdicts = new ArrayList<>();
-        for (Term task : tasks.terms()) {
-            CheckOutcome outcome = checks.check(caller, new CheckRequest(task.id(),
-                    List.of(new CheckRequest.DatasetUse(key, null, "any")), null));
-            List<String> reasons = outcome.findings().stream().filter(f -> f.severity() != Severity.INFO)
-                    .map(Finding::message).distinct().toList();
-            verdicts.add(new DatasetView.TaskVerdict(task.id(), taskLabel(tasks, task.id()), VerdictBadge.of(outcome.verdict()),
-                    reasons, "/check?task=" + task.id() + "&dataset=" + enc(key) + "&role=any"));
+        for (Label.TaskVerdict v : label.verdicts()) {
+            List<String> reasons = v.findings().stream().map(Finding::message).distinct().toList();
+            verdicts.add(new DatasetView.TaskVerdict(v.task(), taskLabel(tasks, v.task()), VerdictBadge.of(v.verdict()),
+                    reasons, "/check?task=" + v.task() + "&dataset=" + enc(key) + "&role=any"));
         }
         List<DatasetView.ContraindicationView> contraindications = label.contraindications().stream()
                 .map(c -> new DatasetView.ContraindicationView(taskLabel(tasks, c.task()), c.reason(), c.origin(),

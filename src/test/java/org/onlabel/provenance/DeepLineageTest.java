@@ -47,7 +47,10 @@ class DeepLineageTest {
         return prefix + "-" + String.format("%04d", i);
     }
 
-    /** Datasets 0 (the source, contraindicated for reconstruction) to 1000 (the tip), each derived from the one before. */
+    /**
+     * Datasets 0 (the source) to 1000 (the tip), each derived from the one before; every tenth is contraindicated for
+     * reconstruction (so that a check of the tip has a hundred findings with long paths).
+     */
     @BeforeAll
     void aThousandStepChain() throws Exception {
         prefix = Datasets.uniqueKey("deep");
@@ -58,7 +61,7 @@ class DeepLineageTest {
                                          created_by, created_at, updated_at)
                     SELECT ? || '-' || lpad(i::text, 4, '0'), 'Deep chain step ' || i, ARRAY['MR'],
                            CAST('{"domain": "image", "complex": false}' AS jsonb),
-                           CASE WHEN i = 0
+                           CASE WHEN i % 10 = 0
                                 THEN CAST('[{"task": "mri-reconstruction", "reason": "magnitude images only"}]' AS jsonb)
                                 ELSE CAST('[]' AS jsonb) END,
                            'CC-BY-4.0', 'carol', now(), now()
@@ -101,6 +104,63 @@ class DeepLineageTest {
                 assertThat(((Map<?, ?>) f.get("introducedBy")).get("dataset")).isEqualTo(key(0)));
         assertThat(r.getList("findings.introducedBy.dataset")).doesNotContain("(ancestors beyond the lineage limit)");
         assertThat(r.getList("findings.rule")).doesNotContain("any.unregistered-ancestor");
+    }
+
+    @Test
+    void aCompactCheckCutsTheLongPathsAndGivesEachStepOnceSoThatTheWholePathCanBeRebuilt() {
+        String body = "{\"task\": \"mri-reconstruction\", \"datasets\": [{\"key\": \"" + key(DEPTH)
+                + "\", \"role\": \"train\"}]}";
+        var fullResponse = given().contentType(ContentType.JSON).body(body).post("/api/v1/checks")
+                .then().statusCode(200).extract();
+        JsonPath full = fullResponse.jsonPath();
+        var compactResponse = given().contentType(ContentType.JSON).body(body).queryParam("paths", "compact")
+                .post("/api/v1/checks").then().statusCode(200).extract();
+        JsonPath compact = compactResponse.jsonPath();
+
+        assertThat(compact.getString("verdict")).isEqualTo(full.getString("verdict"));
+        assertThat(compact.getList("findings.rule")).isEqualTo(full.getList("findings.rule"));
+        assertThat(full.getMap("$")).doesNotContainKey("paths");
+        List<Map<String, Object>> findings = compact.getList("findings");
+        List<Map<String, Object>> fullFindings = full.getList("findings");
+        Map<String, String> towardTip = compact.getMap("paths.'" + key(DEPTH) + "'");
+        assertThat(towardTip).hasSize(DEPTH).containsEntry(key(0), key(1)).containsEntry(key(1), key(2));
+        boolean anyCut = false;
+        for (int i = 0; i < findings.size(); i++) {
+            Map<String, Object> f = findings.get(i);
+            List<?> wholePath = (List<?>) fullFindings.get(i).get("path");
+            List<?> path = (List<?>) f.get("path");
+            assertThat(path.size()).isLessThanOrEqualTo(10);
+            String fullMessage = (String) fullFindings.get(i).get("message");
+            if (f.get("pathLength") == null) {
+                assertThat(path).isEqualTo(wholePath);
+                assertThat(f.get("message")).isEqualTo(fullMessage);
+                continue;
+            }
+            String spelledOut = String.join(" → ", wholePath.stream().map(String::valueOf).toList());
+            assertThat(f.get("message")).isEqualTo(fullMessage.replace(spelledOut, String.join(" → ",
+                    path.stream().map(String::valueOf).toList()) + " → … " + (wholePath.size() - 11) + " more … → "
+                    + wholePath.get(wholePath.size() - 1)));
+            anyCut = true;
+            assertThat(f.get("pathLength")).isEqualTo(wholePath.size());
+            assertThat(path).isEqualTo(wholePath.subList(0, 10));
+            List<String> rebuilt = new java.util.ArrayList<>();
+            String at = (String) ((Map<?, ?>) f.get("introducedBy")).get("dataset");
+            rebuilt.add(at);
+            while (!at.equals(key(DEPTH))) {
+                at = towardTip.get(at);
+                rebuilt.add(0, at);
+            }
+            assertThat(rebuilt).isEqualTo(wholePath);
+        }
+        assertThat(anyCut).isTrue();
+        assertThat(compactResponse.asString().length()).isLessThan(fullResponse.asString().length() / 5);
+    }
+
+    @Test
+    void aPathsValueOtherThanFullOrCompactIsRefused() {
+        given().contentType(ContentType.JSON).queryParam("paths", "short").body("{\"task\": \"mri-reconstruction\", "
+                + "\"datasets\": [{\"key\": \"" + key(DEPTH) + "\"}]}").post("/api/v1/checks")
+                .then().statusCode(422).contentType("application/problem+json");
     }
 
     @Test

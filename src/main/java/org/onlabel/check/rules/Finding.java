@@ -1,15 +1,43 @@
 package org.onlabel.check.rules;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One reason behind a verdict. {@code dataset} is the checked dataset the finding concerns; {@code path} runs from
- * it to the dataset that introduced the finding.
+ * it to the dataset that introduced the finding. In a compact answer a long path is cut after its first keys and
+ * {@code pathLength} gives its full length (see {@link CheckOutcome#paths()}); otherwise pathLength is absent.
  */
-public record Finding(String rule, Severity severity, String dataset, IntroducedBy introducedBy, List<String> path,
-        String message, List<String> references) {
+public record Finding(@Schema(required = true) String rule, @Schema(required = true) Severity severity,
+        @Schema(required = true) String dataset, @Schema(required = true) IntroducedBy introducedBy,
+        @Schema(required = true) List<String> path, @Schema(required = true) String message,
+        @Schema(required = true) List<String> references,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(nullable = true, description = "Present when path was cut (checks with paths=compact): the number "
+                + "of keys of the whole path, from dataset to introducedBy.dataset") Integer pathLength) {
     public Finding {
         path = List.copyOf(path);
         references = references == null ? List.of() : List.copyOf(references);
     }
+
+    public Finding(String rule, Severity severity, String dataset, IntroducedBy introducedBy, List<String> path,
+            String message, List<String> references) {
+        this(rule, severity, dataset, introducedBy, path, message, references, null);
+    }
+
+    /**
+     * The same finding with only the first {@code keep} keys of its path, and the full length. A message that spells
+     * the path out (rules with {@code {path}}) names the first keys, how many are left out, and the last key.
+     */
+    public Finding withPathCut(int keep) {
+        String whole = String.join(PATH_SEPARATOR, path);
+        String cut = String.join(PATH_SEPARATOR, path.subList(0, keep)) + PATH_SEPARATOR + "… "
+                + (path.size() - keep - 1) + " more …" + PATH_SEPARATOR + path.get(path.size() - 1);
+        return new Finding(rule, severity, dataset, introducedBy, path.subList(0, keep), message.replace(whole, cut),
+                references, path.size());
+    }
+
+    /** How a message's {@code {path}} joins the keys. */
+    public static final String PATH_SEPARATOR = " → ";
 }
