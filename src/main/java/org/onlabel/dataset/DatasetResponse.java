@@ -49,7 +49,22 @@ public record DatasetResponse(
         @Schema(required = true, description = "Questions for the publisher: derivation license rules that the recorded "
                 + "terms of a parent cannot decide (e.g. a data use agreement whose attributes are not recorded). They "
                 + "concern how this dataset was made and never change a user's verdict") List<LicenseConflictView> publisherQuestions,
-        @Schema(nullable = true, description = "The partition of a parent this dataset is a part of") PartitionOf partitionOf) {
+        @Schema(nullable = true, description = "The partition of a parent this dataset is a part of") PartitionOf partitionOf,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        @Schema(description = "Only in lists filtered by fitFor or task: the dataset's own verdict for that task (fitFor's "
+                + "when both are given), as its label gives it to you (role any, no purpose). In a task list, OFF_LABEL "
+                + "says that a declared intended use is off-label for the dataset's own lineage. Absent when no verdict "
+                + "is stored for the dataset", examples = "ON_LABEL",
+                enumeration = {"ON_LABEL", "CAUTION", "OFF_LABEL", "UNKNOWN"}) String verdict) {
+
+    /** The same dataset carrying a list's verdict for the filtered task. */
+    public DatasetResponse withVerdict(String listVerdict) {
+        return new DatasetResponse(key, title, description, version, publisher, doi, homepage, modalities, anatomy,
+                formats, subjects, cohort, representation, deidentification, license, dataUse, intendedUses,
+                contraindications, status, organization, visibility, createdBy, createdAt, updatedAt, derivedFrom,
+                preprocessing, registered, openLineage, extras, statusReason, supersededBy, licenseConflicts,
+                publisherQuestions, partitionOf, listVerdict);
+    }
 
     @Schema(name = "LicenseConflict")
     public record LicenseConflictView(@Schema(examples = "license.share-alike") String rule,
