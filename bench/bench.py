@@ -8,6 +8,7 @@ load run is bounded in time.
 import argparse
 import datetime
 import glob
+import hashlib
 import json
 import os
 import platform
@@ -212,6 +213,8 @@ def scenarios(shape):
         "inputs": [{"namespace": "onlabel", "name": sample}],
         "outputs": [{"namespace": "s3://bench-lab", "name": "derived/{{n}}"}]})
     ds = "/api/v1/datasets"
+    compare = json.dumps({"task": "segmentation", "role": "train", "purpose": {"commercial": False},
+                          "candidates": ["brats-2021", sample, chain["at_depth_10"]]})
     return [
         ("health-live", "framework ceiling: GET /q/health/live", "GET", "/q/health/live", None, None, ""),
         ("get-dataset", "GET /datasets/brats-2021", "GET", f"{ds}/brats-2021", None, None, ""),
@@ -234,6 +237,12 @@ def scenarios(shape):
          check(chain["at_depth_100"]), None, ""),
         ("batch-50", "POST /checks/batch with 50 checks", "POST", "/api/v1/checks/batch", batch, None, ""),
         ("label", "GET /datasets/brats-2021/label", "GET", f"{ds}/brats-2021/label", None, None, ""),
+        ("fit-for", "GET /datasets?fitFor=segmentation&limit=20 (stored verdicts)", "GET",
+         f"{ds}?fitFor=segmentation&limit=20", None, None, ""),
+        ("compare", f"POST /checks/compare, segmentation, 3 candidates (brats-2021, {sample}, {chain['at_depth_10']})",
+         "POST", "/api/v1/checks/compare", compare, None, ""),
+        ("overlaps", f"GET /datasets/{OVERLAP_A}/overlaps (two 100k-id manifests, same salt, 50 % shared)", "GET",
+         f"{ds}/{OVERLAP_A}/overlaps", None, None, ""),
         ("datacite", "GET /datasets/brats-2021/datacite (DataCite export)", "GET", f"{ds}/brats-2021/datacite",
          None, None, ""),
         ("croissant", "GET /datasets/brats-2021/croissant (Croissant JSON-LD export)", "GET",
@@ -252,7 +261,82 @@ def scenarios(shape):
          "/api/v1/checks", check(chain["at_depth_1000"]), None, ""),
         ("check-1000-deep-compact", f"POST /checks?paths=compact {chain['at_depth_1000']} (cut paths, one map)",
          "POST", "/api/v1/checks?paths=compact", check(chain["at_depth_1000"]), None, ""),
+        # A timed one-off, not wrk, and after everything else: it retracts the fan-out source.
+        (RETRACTION, f"retract {fan} ({shape['fanout']['children']} children), until every descendant's stored "
+         "verdict is current", TIMED, f"{ds}/{fan}/retraction", None, "carol", ""),
     ]
+
+
+OVERLAP_A, OVERLAP_B = "bench-overlap-a", "bench-overlap-b"
+RETRACTION = "retraction-recompute"
+TIMED = "TIMED"
+
+
+def psql_value(pg_port, sql):
+    return subprocess.check_output(["psql", "-h", LOOPBACK, "-p", str(pg_port), "-U", "postgres", "-d", "postgres",
+                                    "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-c", sql], text=True,
+                                   timeout=600).strip()
+
+
+def prepare_overlaps(base, tokens):
+    """Two synthetic datasets with 100,000-id subject manifests made with one salt, 50,000 ids shared."""
+    token = tokens.get("alice")
+    hdr = {"Content-Type": "application/json", "Authorization": "Bearer " + token}
+    for key, first in ((OVERLAP_A, 0), (OVERLAP_B, 50_000)):
+        body = {"key": key, "title": f"Benchmark overlap {key}", "modalities": ["CT"], "anatomy": ["chest"],
+                "license": "CC-BY-4.0", "intendedUses": [{"task": "detection"}], "organization": "nyu"}
+        status, answer = http("POST", base + "/api/v1/datasets", json.dumps(body), hdr)
+        if status not in (201, 409):
+            raise RuntimeError(f"overlap dataset {key}: {status} {answer}")
+        ids = [hashlib.sha256(f"bench-salt:patient-{i}".encode()).hexdigest() for i in range(first, first + 100_000)]
+        manifest = json.dumps({"level": "subject", "salt": "bench-salt", "ids": ids})
+        t0 = time.time()
+        status, answer = http("PUT", base + f"/api/v1/datasets/{key}/manifest", manifest, hdr, timeout=600)
+        if status >= 300:
+            raise RuntimeError(f"manifest of {key}: {status} {answer}")
+        log(f"manifest of {key}: 100,000 ids in {time.time() - t0:.1f} s")
+
+
+# every dataset without a current verdict (stale, or no state row at all)
+PENDING = ("SELECT count(*) FROM dataset d WHERE NOT EXISTS (SELECT 1 FROM dataset_verdict_state s "
+           "WHERE s.dataset_id = d.id AND NOT s.stale)")
+
+
+def retraction_recompute(base, tokens, shape, pg_port, timeout=3600):
+    """Waits until every stored verdict is current, retracts the fan-out source, and measures the time until
+    every descendant's stored verdict is current again (the worker drains them; nothing else is asked meanwhile)."""
+    fan = shape["fanout"]["source"]
+    t0 = time.time()
+    while int(psql_value(pg_port, PENDING)) > 0:
+        if time.time() - t0 > timeout:
+            return {"not_askable": {"status": 0, "title": f"verdicts not current after {timeout} s"}}
+        time.sleep(1)
+    initial = round(time.time() - t0, 1)
+    fan_id = psql_value(pg_port, f"SELECT id FROM dataset WHERE key = '{fan}'")
+    down = (f"WITH RECURSIVE down(id) AS (SELECT CAST({fan_id} AS bigint) UNION SELECT dv.child_id FROM down "
+            "JOIN derivation dv ON dv.parent_id = down.id) ")
+    descendants = int(psql_value(pg_port, down + "SELECT count(*) - 1 FROM down"))
+    hdr = {"Content-Type": "application/json", "Authorization": "Bearer " + tokens.get("carol")}
+    start = time.time()
+    status, answer = http("POST", base + f"/api/v1/datasets/{fan}/retraction",
+                          json.dumps({"reason": "benchmark: retraction above the fan-out"}), hdr, timeout=600)
+    acknowledged = time.time() - start
+    if status != 200:
+        return {"not_askable": {"status": status, "title": (answer or {}).get("title", "") if isinstance(answer, dict) else ""}}
+    stale = down + ("SELECT count(*) FROM down JOIN dataset_verdict_state s ON s.dataset_id = down.id "
+                    "WHERE s.stale")
+    while int(psql_value(pg_port, stale)) > 0:
+        if time.time() - start > timeout:
+            return {"not_askable": {"status": 0, "title": f"descendants not current after {timeout} s"}}
+        time.sleep(0.2)
+    seconds = time.time() - start
+    rows = int(psql_value(pg_port, down + "SELECT count(*) FROM down JOIN dataset_verdict v ON v.dataset_id = down.id"))
+    off = psql_value(pg_port, down + "SELECT count(*) FROM down JOIN dataset_verdict v ON v.dataset_id = down.id "
+                     "WHERE v.task = 'segmentation' AND v.viewer = '' AND v.verdict = 'OFF_LABEL'")
+    return {"seconds": round(seconds, 2), "acknowledged_after_s": round(acknowledged, 3),
+            "datasets": descendants + 1, "datasets_per_s": round((descendants + 1) / seconds, 1),
+            "verdict_rows": rows, "rows_per_s": round(rows / seconds, 1),
+            "descendants_off_label_for_segmentation": int(off), "initial_compute_wait_s": initial}
 
 
 def run_wrk(base, work, name, method, path, body, token, headers, conns, duration, prefix):
@@ -420,8 +504,15 @@ def run(args, conns, load, work, pg_dir, procs, started_at):
         log(f"pgbench -S c={c}: {r['rps']} tps")
     run_id = started_at.strftime("%H%M%S")
     probes = {}
+    if not only or "overlaps" in only:
+        prepare_overlaps(base, tokens)
     for name, what, method, path, body, who, headers in scenarios(shape):
         if only and name not in only and name != "health-live":
+            continue
+        if method == TIMED:
+            r = retraction_recompute(base, tokens, shape, pg_port)
+            rows.append({"scenario": name, "what": what, "connections": 1, "timed": True, **r})
+            log(f"{name}: {r}")
             continue
         token = tokens.get(who)
         hdr = {"Content-Type": "application/json"} if body else {}
@@ -526,6 +617,11 @@ def markdown(r):
         "| call | conns | req/s | p50 ms | p99 ms | errors | ratio to health | ratio to db | RSS MB after |",
         "|---|---|---|---|---|---|---|---|---|"]
     for row in r["results"]:
+        if row.get("timed") and "not_askable" not in row:
+            lines.append(f"| {row['scenario']} | one-off | {row['datasets']} datasets current after {row['seconds']} s "
+                         f"({row['datasets_per_s']} datasets/s, {row['rows_per_s']} verdict rows/s; retraction "
+                         f"acknowledged after {row['acknowledged_after_s']} s) | | | | | | |")
+            continue
         if "not_askable" in row:
             pr = row["not_askable"]
             lines.append(f"| {row['scenario']} | {row['connections']} | not askable: {pr['status']} "

@@ -72,7 +72,7 @@ public final class DatasetMapper {
                 d.registered, d.lineageNamespace == null ? null
                         : new DatasetResponse.LineageIdentity(d.lineageNamespace, d.lineageName),
                 d.extras, d.statusReason, d.supersededBy, licenseConflicts, publisherQuestions,
-                provenance.partitionOf(), null);
+                provenance.partitionOf(), null, null);
     }
 
     /** {@code doi:10.1/x} and {@code https://doi.org/10.1/x} become {@code 10.1/x}. */

@@ -88,9 +88,40 @@ public class DatasetRepository implements PanacheRepository<Dataset> {
      * generated tsvector, array and JSONB containment), then the page's rows are loaded by id.
      */
     public List<Dataset> list(DatasetQuery query, Viewer viewer) {
+        return listWithVerdicts(query, viewer, Optional.empty(), List.of()).stream().map(Listed::dataset).toList();
+    }
+
+    /**
+     * A listed dataset with its stored verdict for the query's verdict task (null when none is stored for the
+     * caller's view) and whether its stored verdicts are stale (then the verdict must not be shown).
+     */
+    public record Listed(Dataset dataset, String verdict, boolean stale) {
+    }
+
+    /**
+     * One page like {@link #list}, each row with its stored verdict for {@code verdictTask} in the caller's view:
+     * the first of {@code views} (most specific first, the public view {@code ''} last) that has a row. With
+     * {@code query.fitFor()}, only rows whose verdict is ON_LABEL or CAUTION, or that are stale (the caller
+     * recomputes those and asks again). The page is walked on the key index; each row costs a primary-key lookup
+     * into dataset_verdict.
+     */
+    public List<Listed> listWithVerdicts(DatasetQuery query, Viewer viewer, Optional<String> verdictTask, List<String> views) {
         // removed datasets are tombstones: their key stays taken, but they have nothing to list
-        StringBuilder sql = new StringBuilder("SELECT d.id FROM dataset d WHERE d.status <> 'removed'");
+        StringBuilder sql = new StringBuilder("SELECT d.id");
         Map<String, Object> params = new LinkedHashMap<>();
+        String verdictOf = "(SELECT v.verdict FROM dataset_verdict v WHERE v.dataset_id = d.id AND v.task = :verdictTask"
+                + " AND v.viewer IN (:views) ORDER BY v.viewer = '', v.viewer LIMIT 1)";
+        // no state row (a dataset written around the service, e.g. a bulk COPY) counts as stale too
+        String staleOf = "NOT EXISTS (SELECT 1 FROM dataset_verdict_state s WHERE s.dataset_id = d.id AND NOT s.stale)";
+        if (verdictTask.isPresent()) {
+            sql.append(", ").append(verdictOf).append(" AS verdict, ").append(staleOf).append(" AS stale");
+            params.put("verdictTask", verdictTask.get());
+            params.put("views", List.copyOf(views));
+        }
+        sql.append(" FROM dataset d WHERE d.status <> 'removed'");
+        if (verdictTask.isPresent() && query.fitFor().isPresent()) {
+            sql.append(" AND (").append(verdictOf).append(" IN ('ON_LABEL', 'CAUTION') OR ").append(staleOf).append(")");
+        }
         if (!viewer.seesEverything()) {
             if (viewer.organizations().isEmpty()) {
                 sql.append(" AND d.visibility = 'public'");
@@ -143,15 +174,20 @@ public class DatasetRepository implements PanacheRepository<Dataset> {
         sql.append(" ORDER BY d.key LIMIT :limit");
         params.put("limit", query.limit());
 
-        Query q = getEntityManager().createNativeQuery(sql.toString(), Long.class);
+        Query q = verdictTask.isPresent() ? getEntityManager().createNativeQuery(sql.toString())
+                : getEntityManager().createNativeQuery(sql.toString(), Long.class);
         params.forEach(q::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Long> ids = q.getResultList();
-        if (ids.isEmpty()) {
+        Map<Long, Object[]> found = new LinkedHashMap<>();
+        for (Object r : q.getResultList()) {
+            Object[] c = verdictTask.isPresent() ? (Object[]) r : new Object[] {r, null, false};
+            found.put(((Number) c[0]).longValue(), c);
+        }
+        if (found.isEmpty()) {
             return List.of();
         }
-        List<Dataset> rows = new ArrayList<>(listForRead(ids));
+        List<Dataset> rows = new ArrayList<>(listForRead(found.keySet()));
         rows.sort(Comparator.comparing(d -> d.key));
-        return rows;
+        return rows.stream().map(d -> new Listed(d, (String) found.get(d.id)[1], Boolean.TRUE.equals(found.get(d.id)[2])))
+                .toList();
     }
 }

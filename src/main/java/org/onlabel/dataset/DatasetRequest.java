@@ -17,10 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The writable fields of a dataset, for creation and full replacement. The server-owned fields of a response
- * ({@code createdBy}, {@code createdAt}, {@code updatedAt}, {@code registered}, {@code openLineage}, a write's {@code warnings}, ...) are accepted and ignored so that a client can send back
+ * ({@code createdBy}, {@code createdAt}, {@code updatedAt}, {@code registered}, {@code openLineage}, a write's {@code warnings}, a list's {@code verdict}, ...) are accepted and ignored so that a client can send back
  * what it read; {@code organization} is checked against the caller's token (see AccessPolicy), never trusted.
  */
-@JsonIgnoreProperties(value = {"createdBy", "createdAt", "updatedAt", "registered", "openLineage", "statusReason", "supersededBy", "licenseConflicts", "publisherQuestions", "warnings"}, allowGetters = false)
+@JsonIgnoreProperties(value = {"createdBy", "createdAt", "updatedAt", "registered", "openLineage", "statusReason", "supersededBy", "licenseConflicts", "publisherQuestions", "warnings", "verdict"}, allowGetters = false)
 @Schema(name = "DatasetRequest", description = "A dataset to create, or the full new state of one to update")
 public record DatasetRequest(
         @Schema(description = "Slug, unique and immutable; required on create, optional on update (must match the path)",

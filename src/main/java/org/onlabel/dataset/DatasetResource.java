@@ -217,7 +217,9 @@ public class DatasetResource {
     @GET
     @Operation(operationId = "listDatasets", summary = "List and search datasets",
             description = "Datasets in key order, one page at a time. Filters combine with AND. q is a full-text "
-                    + "search over key, title, publisher and description (web-search syntax: words, \"phrases\", -not, or).")
+                    + "search over key, title, publisher and description (web-search syntax: words, \"phrases\", -not, or). "
+                    + "fitFor lists the datasets fit for a task (stored verdicts, kept current on every write); with "
+                    + "fitFor or task each item carries its own verdict for that task.")
     @APIResponse(responseCode = "200", description = "One page of datasets",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetPage.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -235,12 +237,17 @@ public class DatasetResource {
             @Parameter(description = "The dataset's own DOI (any accepted spelling)", example = "10.13026/8360-t248")
             @QueryParam("doi") @Size(max = 300) String doi,
             @Parameter(description = "DOI of a publication linked to the datasets", example = "10.1148/ryai.2020190007")
-            @QueryParam("publication") @Size(max = 300) String publication) {
+            @QueryParam("publication") @Size(max = 300) String publication,
+            @Parameter(description = "Only datasets fit for this task (task id): those whose verdict for it, as their "
+                    + "label gives it to you (role any, no purpose), is ON_LABEL or CAUTION; each item then carries "
+                    + "verdict. Unlike task, which filters on declared intended uses", example = "segmentation")
+            @QueryParam("fitFor") @Size(max = 200) String fitFor) {
         int pageSize = config.api().pageSize(QueryParams.integer("limit", limit, 1));
         DatasetQuery query = new DatasetQuery(nonBlank(q), nonBlank(modality), nonBlank(anatomy), nonBlank(task),
                 nonBlank(license), nonBlank(status), nonBlank(organization), Cursor.decode(cursor), pageSize)
                 .withDois(nonBlank(doi).map(d -> org.onlabel.publication.PublicationService.doi("doi", d).value()),
-                        nonBlank(publication).map(d -> org.onlabel.publication.PublicationService.doi("publication", d).value()));
+                        nonBlank(publication).map(d -> org.onlabel.publication.PublicationService.doi("publication", d).value()))
+                .withFitFor(nonBlank(fitFor));
         var page = service.list(caller.get(), query);
         return new DatasetPage(page.items(), page.next());
     }

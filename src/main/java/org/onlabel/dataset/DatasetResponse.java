@@ -51,18 +51,33 @@ public record DatasetResponse(
                 + "concern how this dataset was made and never change a user's verdict") List<LicenseConflictView> publisherQuestions,
         @Schema(nullable = true, description = "The partition of a parent this dataset is a part of") PartitionOf partitionOf,
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        @Schema(description = "Only in lists filtered by fitFor or task: the dataset's own verdict for that task (fitFor's "
+                + "when both are given), as its label gives it to you (role any, no purpose). In a task list, OFF_LABEL "
+                + "says that a declared intended use is off-label for the dataset's own lineage. Absent when no verdict "
+                + "is stored for the dataset", examples = "ON_LABEL",
+                enumeration = {"ON_LABEL", "CAUTION", "OFF_LABEL", "UNKNOWN"}) String verdict,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         @Schema(description = "Only in the answer to a create, an update or an import (absent on reads): why checks "
                 + "of the declared intended uses will not pass, e.g. OFF_LABEL for its own lineage, an inherited "
                 + "contraindication, or missing facts that make them UNKNOWN. Never an error: the write is done. "
                 + "Empty when there is nothing to warn about") List<RegistrationWarning> warnings) {
 
+    /** The same dataset carrying a list's verdict for the filtered task. */
+    public DatasetResponse withVerdict(String listVerdict) {
+        return copy(listVerdict, warnings);
+    }
+
     /** The same dataset with the warnings of the write that produced it. */
     public DatasetResponse withWarnings(List<RegistrationWarning> found) {
+        return copy(verdict, found == null ? null : List.copyOf(found));
+    }
+
+    private DatasetResponse copy(String listVerdict, List<RegistrationWarning> found) {
         return new DatasetResponse(key, title, description, version, publisher, doi, homepage, modalities, anatomy,
                 formats, subjects, cohort, representation, deidentification, license, dataUse, intendedUses,
                 contraindications, status, organization, visibility, createdBy, createdAt, updatedAt, derivedFrom,
                 preprocessing, registered, openLineage, extras, statusReason, supersededBy, licenseConflicts,
-                publisherQuestions, partitionOf, found == null ? null : List.copyOf(found));
+                publisherQuestions, partitionOf, listVerdict, found);
     }
 
     @Schema(name = "LicenseConflict")

@@ -125,6 +125,7 @@ public class DatasetService {
         repository.persistAndFlush(dataset);
         Provenance declared = request.provenance();
         provenance.record(caller, dataset.id, dataset.key, declared);
+        changed(dataset, true);
         DatasetResponse created = toResponse(dataset);
         audit.record(caller, CREATED, AuditSubject.dataset(dataset.key), dataset.organization, null, created);
         // after the audit event, which records the dataset and not the advice given to its writer
@@ -169,6 +170,7 @@ public class DatasetService {
         dataset.organization = request.organization() == null ? owner : request.organization();
         dataset.updatedAt = now();
         repository.flush();
+        changed(dataset, false);
         DatasetResponse after = toResponse(dataset);
         audit.record(caller, UPDATED, AuditSubject.dataset(dataset.key), dataset.organization, before, after);
         return new Versioned(after.withWarnings(review.review(caller, dataset.key)), dataset.revision);
@@ -205,6 +207,7 @@ public class DatasetService {
         dataset.supersededBy = change.supersededBy();
         dataset.updatedAt = now();
         repository.flush();
+        changed(dataset, false);
         DatasetResponse after = toResponse(dataset);
         audit.record(caller, "retracted".equals(status) ? RETRACTED : DEPRECATED, AuditSubject.dataset(key), dataset.organization, before, after);
         return new Versioned(after, dataset.revision);
@@ -249,6 +252,7 @@ public class DatasetService {
         dataset.removedBy = caller.name();
         dataset.updatedAt = at;
         repository.flush();
+        changed(dataset, false);
         audit.redact(caller, AuditSubject.dataset(key), reason, at);
         idempotency.forgetResponsesFor(key);
         audit.record(caller, REMOVED, AuditSubject.dataset(key), dataset.organization,
@@ -271,13 +275,55 @@ public class DatasetService {
             throw ApiException.validation(errors);
         }
         DatasetQuery onePastPage = query.withLimit(query.limit() + 1);
-        List<Dataset> rows = repository.list(onePastPage, Viewer.of(caller));
+        List<DatasetRepository.Listed> rows = listFresh(onePastPage, Viewer.of(caller));
         boolean more = rows.size() > query.limit();
-        List<Dataset> page = more ? rows.subList(0, query.limit()) : rows;
-        String next = more ? Cursor.encode(page.get(page.size() - 1).key) : null;
-        Map<Long, Provenance> provenances = provenance.ofDatasets(page.stream().map(d -> d.id).toList());
+        List<DatasetRepository.Listed> page = more ? rows.subList(0, query.limit()) : rows;
+        String next = more ? Cursor.encode(page.get(page.size() - 1).dataset().key) : null;
+        Map<Long, Provenance> provenances = provenance.ofDatasets(page.stream().map(r -> r.dataset().id).toList());
         ParentLicenses parents = parentLicenses(provenances.values());
-        return new Page<>(page.stream().map(d -> toResponse(d, provenances.get(d.id), parents)).toList(), next);
+        return new Page<>(page.stream().map(r -> toResponse(r.dataset(), provenances.get(r.dataset().id), parents)
+                .withVerdict(r.verdict())).toList(), next);
+    }
+
+    /** How often a list recomputes the stale candidates of a page before it leaves out those still stale. */
+    private static final int FRESHNESS_ROUNDS = 20;
+
+    /**
+     * One page of a list; with fitFor or task, each row carries its stored verdict for that task. Read-your-writes:
+     * a write marks the verdicts it invalidates stale in its own transaction, so a page whose candidates include
+     * stale rows has them recomputed (committed, for everyone) and is asked again; a verdict made stale by an
+     * acknowledged write is never answered. Only under a storm of writes to the same rows does a page, after
+     * {@link #FRESHNESS_ROUNDS}, leave out the rows still stale.
+     */
+    private List<DatasetRepository.Listed> listFresh(DatasetQuery query, Viewer viewer) {
+        Optional<String> task = query.verdictTask().map(validator::taskId);
+        if (task.isEmpty()) {
+            return repository.listWithVerdicts(query, viewer, Optional.empty(), List.of());
+        }
+        DatasetQuery canonical = query.withFitFor(query.fitFor().map(validator::taskId));
+        List<String> views = org.onlabel.common.security.VerdictViews.forViewer(viewer);
+        for (int round = 0; ; round++) {
+            List<DatasetRepository.Listed> rows = repository.listWithVerdicts(canonical, viewer, task, views);
+            List<Long> stale = rows.stream().filter(DatasetRepository.Listed::stale).map(r -> r.dataset().id).toList();
+            if (stale.isEmpty()) {
+                return rows;
+            }
+            if (round == FRESHNESS_ROUNDS) {
+                return rows.stream().filter(r -> !r.stale()).toList();
+            }
+            verdictRefresh.refresh(stale);
+        }
+    }
+
+    @jakarta.inject.Inject
+    VerdictRefresh verdictRefresh;
+
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<DatasetChanged> changes;
+
+    /** Tells the slices that keep derived data (stored verdicts) that this dataset's facts changed, in this transaction. */
+    private void changed(Dataset dataset, boolean created) {
+        changes.fire(new DatasetChanged(dataset.id, created));
     }
 
     @Transactional
@@ -350,6 +396,7 @@ public class DatasetService {
         stub.createdAt = now();
         stub.updatedAt = stub.createdAt;
         repository.persistAndFlush(stub);
+        changed(stub, true);
         audit.record(caller, CREATED, AuditSubject.dataset(stub.key), null, null, toResponse(stub));
         return ref(stub);
     }
@@ -379,6 +426,7 @@ public class DatasetService {
         dataset.updatedAt = now();
         provenance.record(caller, dataset.id, dataset.key, declared);
         repository.flush();
+        changed(dataset, false);
         audit.record(caller, UPDATED, AuditSubject.dataset(dataset.key), dataset.organization, before, toResponse(dataset));
         return ref(dataset);
     }

@@ -78,6 +78,7 @@ public final class DatasetValidator {
         List<FieldError> errors = new ArrayList<>();
         query.modality().ifPresent(m -> oneIn(m, "modality", Vocabularies.MODALITIES, errors));
         query.task().ifPresent(t -> oneIn(t, "task", Vocabularies.TASKS, errors));
+        query.fitFor().ifPresent(t -> oneIn(t, "fitFor", Vocabularies.TASKS, errors));
         query.status().ifPresent(s -> oneIn(s, "status", Vocabularies.DATASET_STATUSES, errors));
         return errors;
     }
@@ -130,6 +131,11 @@ public final class DatasetValidator {
 
     private FieldError unknown(String field, String value, String vocabulary) {
         return new FieldError(field, NearestTerms.unknownValueMessage(value, vocabularies.require(vocabulary)));
+    }
+
+    /** The vocabulary's id of a task already validated (an id in any case, or a CURIE). */
+    String taskId(String task) {
+        return vocabularies.require(Vocabularies.TASKS).find(task).orElseThrow().id();
     }
 
     private static String canonical(String task) {

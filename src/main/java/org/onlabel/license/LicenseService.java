@@ -57,7 +57,10 @@ public class LicenseService {
             }
             repository.find(t.id()).filter(LicenseRepository.Row::shipped)
                     .filter(row -> !sameContent(row.license(), shipped))
-                    .ifPresent(row -> repository.update(row.license().id(), row.revision(), shipped, true));
+                    .ifPresent(row -> {
+                        repository.update(row.license().id(), row.revision(), shipped, true);
+                        changes.fire(new LicenseRecordChanged(row.license().id()));
+                    });
         }
     }
 
@@ -75,6 +78,9 @@ public class LicenseService {
                 u.commercialUse(), u.derivatives(), u.shareAlike(), u.attribution()))
                 && Objects.equals(r.note(), u.note()) && Objects.equals(r.sources(), u.sources());
     }
+
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<LicenseRecordChanged> changes;
 
     @Transactional
     public List<LicenseRecord> list(Caller caller) {
@@ -116,6 +122,7 @@ public class LicenseService {
             repository.insertIfAbsent(id, update, false);
             LicenseRepository.Row created = repository.find(id).orElseThrow();
             audit.record(caller, "license.created", AuditSubject.license(created.license().id()), null, null, created.license());
+            changes.fire(new LicenseRecordChanged(id));
             return new Saved(created, true);
         }
         ETags.requireMatch(ifMatch, existing.get().revision());
@@ -123,6 +130,7 @@ public class LicenseService {
             throw new ApiException(ProblemType.PRECONDITION_FAILED, "The license was changed by someone else; read it again");
         }
         LicenseRepository.Row updated = repository.find(id).orElseThrow();
+        changes.fire(new LicenseRecordChanged(id));
         audit.record(caller, "license.updated", AuditSubject.license(updated.license().id()), null,
                 existing.get().license(), updated.license());
         return new Saved(updated, false);

@@ -17,6 +17,8 @@ import org.onlabel.dataset.IntendedUse;
 import org.onlabel.vocabulary.Vocabularies;
 import org.onlabel.web.view.Option;
 import org.onlabel.web.view.SearchView;
+import org.onlabel.web.view.VerdictBadge;
+import org.onlabel.check.rules.Verdict;
 
 /** The search page's content, from the catalog list the API serves (same filters, same visibility). */
 @ApplicationScoped
@@ -32,7 +34,8 @@ public class SearchModel {
     }
 
     /** The filters of the search form; blank means not filtered. */
-    public record Filters(String q, String modality, String anatomy, String task, String license, String status) {
+    public record Filters(String q, String modality, String anatomy, String task, String license, String status,
+            String fitFor) {
         Map<String, String> asParams() {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("q", q);
@@ -41,6 +44,7 @@ public class SearchModel {
             params.put("task", task);
             params.put("license", license);
             params.put("status", status);
+            params.put("fitFor", fitFor);
             params.values().removeIf(v -> v == null || v.isBlank());
             return params;
         }
@@ -49,7 +53,7 @@ public class SearchModel {
     public SearchView search(Caller caller, Filters filters, String cursor) {
         DatasetQuery query = new DatasetQuery(present(filters.q()), present(filters.modality()), present(filters.anatomy()),
                 present(filters.task()), present(filters.license()), present(filters.status()), Optional.empty(),
-                Cursor.decode(present(cursor).orElse(null)), PAGE_SIZE);
+                Cursor.decode(present(cursor).orElse(null)), PAGE_SIZE).withFitFor(present(filters.fitFor()));
         Page<DatasetResponse> page = datasets.list(caller, query);
         List<SearchView.Row> rows = page.items().stream().map(SearchModel::row).toList();
         Map<String, String> params = filters.asParams();
@@ -59,7 +63,9 @@ public class SearchModel {
                 Option.of(vocabularies.require(Vocabularies.MODALITIES), filters.modality()),
                 Option.of(vocabularies.require(Vocabularies.TASKS), filters.task()),
                 Option.of(vocabularies.require(Vocabularies.DATASET_STATUSES), filters.status()),
-                rows, next, first, !params.isEmpty());
+                rows, next, first, !params.isEmpty(),
+                Option.of(vocabularies.require(Vocabularies.TASKS), filters.fitFor()),
+                query.verdictTask().orElse(null));
     }
 
     static SearchView.Row row(DatasetResponse d) {
@@ -67,7 +73,8 @@ public class SearchModel {
                 d.organization() == null ? "no organization" : d.organization(),
                 d.license() == null ? "no license recorded" : d.license(),
                 String.join(", ", d.modalities()), String.join(", ", d.anatomy()), "embargoed".equals(d.visibility()),
-                String.join(", ", d.intendedUses().stream().map(IntendedUse::task).toList()));
+                String.join(", ", d.intendedUses().stream().map(IntendedUse::task).toList()),
+                d.verdict() == null ? null : VerdictBadge.of(Verdict.valueOf(d.verdict())));
     }
 
     static String href(Map<String, String> params, String cursor) {

@@ -25,8 +25,8 @@ public class SearchPage {
     @Operation(hidden = true)
     public Response search(@QueryParam("q") String q, @QueryParam("modality") String modality,
             @QueryParam("anatomy") String anatomy, @QueryParam("task") String task, @QueryParam("license") String license,
-            @QueryParam("status") String status, @QueryParam("cursor") String cursor) {
-        SearchModel.Filters filters = new SearchModel.Filters(q, modality, anatomy, task, license, status);
+            @QueryParam("status") String status, @QueryParam("fitFor") String fitFor, @QueryParam("cursor") String cursor) {
+        SearchModel.Filters filters = new SearchModel.Filters(q, modality, anatomy, task, license, status, fitFor);
         return Pages.render(context, () -> Templates.search(context.chrome(), model.search(context.caller(), filters, cursor)));
     }
 }

@@ -9,10 +9,19 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * A digest of everything the service stores: every row of every table of the schema (Flyway's history aside), so
- * that "a failed request changed nothing" can be checked for tables added later too.
+ * A digest of everything the service stores: every row of every table of the schema (Flyway's history and the
+ * background-recomputed verdict cache aside), so that "a failed request changed nothing" can be checked for tables
+ * added later too.
  */
 final class CatalogSnapshot {
+    /**
+     * Stored verdicts are a cache the worker recomputes in the background at any time, so they are left out; what a
+     * request can do to them is mark them stale, which changes marked_at, and that is compared.
+     */
+    private static final java.util.Set<String> DERIVED = java.util.Set.of("dataset_verdict");
+    private static final java.util.Map<String, String> PROJECTED = java.util.Map.of(
+            "dataset_verdict_state", "SELECT dataset_id, marked_at FROM dataset_verdict_state");
+
     private final DataSource dataSource;
     private String query;
 
@@ -29,8 +38,12 @@ final class CatalogSnapshot {
                         + "AND table_name <> 'flyway_schema_history' ORDER BY table_name")) {
                     while (tables.next()) {
                         String t = tables.getString(1);
+                        if (DERIVED.contains(t)) {
+                            continue;
+                        }
+                        String rows = PROJECTED.containsKey(t) ? "(" + PROJECTED.get(t) + ")" : t;
                         parts.add("'" + t + "=' || (SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM "
-                                + t + " x)");
+                                + rows + " x)");
                     }
                 }
                 query = "SELECT " + String.join(" || ' ' || ", parts);

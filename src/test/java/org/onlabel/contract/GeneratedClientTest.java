@@ -70,12 +70,16 @@ class GeneratedClientTest {
         List<String> keys = new ArrayList<>();
         String cursor = null;
         do {
-            DatasetPage page = datasets.listDatasets(null, cursor, null, null, null, null, null, null, null, null, null);
+            DatasetPage page = datasets.listDatasets(null, cursor, null, null, null, null, null, null, null, null, null, null);
             for (Dataset d : page.getItems()) {
                 keys.add(d.getKey());
             }
             cursor = page.getNext();
         } while (cursor != null);
+        DatasetPage fit = datasets.listDatasets(null, null, null, "segmentation", null, 5, null, null, null, null, null, null);
+        org.assertj.core.api.Assertions.assertThat(fit.getItems()).isNotEmpty()
+                .allSatisfy(d -> org.assertj.core.api.Assertions.assertThat(String.valueOf(d.getVerdict()))
+                        .isIn("ON_LABEL", "CAUTION"));
         assertThat(keys).contains("brats-2021", "fastmri-knee-multicoil").hasSizeGreaterThanOrEqualTo(23);
         for (String key : keys) {
             assertThat(datasets.getDataset(key, null).getKey()).isEqualTo(key);

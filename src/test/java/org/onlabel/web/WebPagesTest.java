@@ -121,6 +121,29 @@ class WebPagesTest {
         assertThat(unknownTask.body()).contains("The check could not run", "task:");
     }
 
+    @Test
+    void theSearchFiltersByFitnessAndShowsEachResultsVerdictBadge() throws Exception {
+        HttpResponse<String> page = get("/?fitFor=segmentation&q=brats");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertPageHeaders(page);
+        assertThat(page.body()).contains("<label for=\"fitFor\">Fit for</label>",
+                "<option value=\"segmentation\" selected>", "Verdict for segmentation");
+        List<String> listed = io.restassured.RestAssured.given().queryParam("fitFor", "segmentation")
+                .queryParam("q", "brats").queryParam("limit", 20).get(Api.DATASETS).then().statusCode(200)
+                .extract().jsonPath().getList("items.key");
+        List<String> verdicts = io.restassured.RestAssured.given().queryParam("fitFor", "segmentation")
+                .queryParam("q", "brats").queryParam("limit", 20).get(Api.DATASETS).then().extract().jsonPath()
+                .getList("items.verdict");
+        assertThat(listed).isNotEmpty();
+        for (int i = 0; i < listed.size(); i++) {
+            assertThat(page.body()).contains("data-key=\"" + listed.get(i) + "\"");
+            assertThat(page.body()).contains(">" + verdicts.get(i) + "</span>");
+        }
+        assertThat(page.body()).contains("class=\"verdict verdict-");
+        HttpResponse<String> unfiltered = get("/?q=brats");
+        assertThat(unfiltered.body()).doesNotContain("Verdict for");
+    }
+
     private static String dataset(String visibility, String title) {
         String key = Datasets.uniqueKey("web-pub");
         Map<String, Object> body = Datasets.valid(key);
