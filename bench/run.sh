@@ -5,13 +5,17 @@
 #
 #   bench/run.sh [--datasets N] [--duration S] [--connections 1,8,32] [--load api|sql] [--only a,b] [--label TEXT]
 #
-# Needs JDK 17, python3, psql and pgbench (Debian's postgresql-client); wrk is installed from Debian if missing.
+# Needs JDK 17 and python3; wrk, psql and pgbench (Debian's wrk and postgresql-client) are installed if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "wrk is missing: installing it from Debian (apt-get install -y wrk)"
   if [ "$(id -u)" -eq 0 ]; then apt-get install -y wrk; else sudo apt-get install -y wrk; fi
+fi
+if ! command -v psql >/dev/null 2>&1 || ! command -v pgbench >/dev/null 2>&1; then
+  echo "psql or pgbench is missing: installing them from Debian (apt-get install -y postgresql-client)"
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y postgresql-client; else sudo apt-get install -y postgresql-client; fi
 fi
 for tool in python3 psql pgbench java; do
   command -v "$tool" >/dev/null 2>&1 || { echo "bench/run.sh needs $tool on the PATH" >&2; exit 2; }
