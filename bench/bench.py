@@ -392,6 +392,9 @@ def main():
     p.add_argument("--only", default="", help="comma-separated scenario names to run (default all)")
     p.add_argument("--java-opts", default=os.environ.get("BENCH_JAVA_OPTS", default_java_opts()),
                    help="JVM options for the service (default: those of jvm.options, as run.sh uses them)")
+    p.add_argument("--verdict-worker", choices=["on", "off"], default="on",
+                   help="run the service's stored-verdict worker (default on: the load waits until every verdict is "
+                        "computed before measuring; off for a bulk load whose verdicts should not be computed)")
     p.add_argument("--label", default="", help="a note printed at the top of the report, e.g. 'smoke run'")
     p.add_argument("--results", default=os.path.join(BENCH, "results"))
     args = p.parse_args()
@@ -457,7 +460,8 @@ def run(args, conns, load, work, pg_dir, procs, started_at):
         f"-Dquarkus.http.port={api_port}", f"-Dquarkus.http.host={LOOPBACK}",
         f"-Donlabel.embedded-db.data-dir={pg_dir}", f"-Donlabel.embedded-db.port={pg_port}",
         f"-Dquarkus.oidc.auth-server-url={kc_url}/realms/onlabel", "-Dquarkus.oidc.connection-delay=2M",
-        "-Donlabel.reference-catalog.enabled=true", "-jar", os.environ.get("BENCH_APP", os.path.join(ROOT, "target/quarkus-app/quarkus-run.jar"))]
+        "-Donlabel.reference-catalog.enabled=true",
+        f"-Donlabel.verdicts.worker-enabled={'true' if args.verdict_worker == 'on' else 'false'}", "-jar", os.environ.get("BENCH_APP", os.path.join(ROOT, "target/quarkus-app/quarkus-run.jar"))]
     log(f"starting the service on {base}, PostgreSQL on port {pg_port} (log bench/work/service.log)")
     t0 = time.time()
     # as run.sh and the Deployment do: two malloc arenas instead of eight per core for the JVM's native allocations
@@ -483,6 +487,16 @@ def run(args, conns, load, work, pg_dir, procs, started_at):
                         "--psql-port", str(pg_port), "--result", load_result], check=True, timeout=7200)
     loaded = json.load(open(load_result))
     log(f"loaded: {loaded}")
+    # the worker computes every dataset's stored verdicts after the load; measuring while it runs would measure it
+    verdicts = {"worker": args.verdict_worker}
+    if args.verdict_worker == "on":
+        t1 = time.time()
+        pending = int(psql_value(pg_port, PENDING))
+        while pending > 0 and time.time() - t1 < 1800:
+            time.sleep(2)
+            pending = int(psql_value(pg_port, PENDING))
+        verdicts.update(seconds_after_load=round(time.time() - t1, 1), still_pending=pending)
+        log(f"stored verdicts current {verdicts['seconds_after_load']} s after the load ({pending} pending)")
 
     # the database ceiling, against the same PostgreSQL
     psql = ["psql", "-h", LOOPBACK, "-p", str(pg_port), "-U", "postgres", "-q", "-v", "ON_ERROR_STOP=1"]
@@ -579,7 +593,7 @@ def run(args, conns, load, work, pg_dir, procs, started_at):
         "settings": {"datasets": args.datasets, "seed": args.seed, "duration_s": args.duration, "warmup_s": args.warmup,
                      "connections": conns, "load": load, "java_opts": args.java_opts,
                      "wrk_threads": "min(2, connections)"},
-        "catalog": shape, "catalog_load": loaded,
+        "catalog": shape, "catalog_load": loaded, "verdicts": verdicts,
         "service": {"startup_to_ready_s": startup, "quarkus_started_line": started_line,
                     "rss_mb_idle_after_start": round(idle_rss.get("VmRSS", 0) / 1024, 1),
                     "rss_mb_peak_sampled_under_load": round(peak / 1024, 1) if peak else None,
@@ -602,6 +616,10 @@ def markdown(r):
         f"loaded via {s['load']} in {r['catalog_load']['seconds']} s"
         + (f" ({r['catalog_load']['per_second']} datasets/s with {r['catalog_load']['workers']} workers)"
            if "per_second" in r["catalog_load"] else ""),
+        (f"- stored verdicts: computed by the worker, current {r['verdicts']['seconds_after_load']} s after the load"
+         f" ({r['verdicts']['still_pending']} still pending), before anything was measured"
+         if r.get("verdicts", {}).get("worker") == "on" else
+         "- stored verdicts: worker off (`--verdict-worker off`), verdicts not computed after the load"),
         f"- shapes: chain of {r['catalog']['chain']['length']}, fan-out of {r['catalog']['fanout']['children']}, "
         f"{r['catalog']['diamonds']['count']} diamonds, {r['catalog']['embargoed']['count']} embargoed datasets of "
         f"{len(r['catalog']['embargoed']['organizations'])} organizations",

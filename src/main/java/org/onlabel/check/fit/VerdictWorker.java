@@ -22,13 +22,19 @@ public class VerdictWorker {
     private static final long IDLE_MILLIS = 200;
 
     private final VerdictRecomputer recomputer;
+    private final boolean enabled;
     private ScheduledExecutorService executor;
 
-    public VerdictWorker(VerdictRecomputer recomputer) {
+    public VerdictWorker(VerdictRecomputer recomputer, org.onlabel.common.config.OnLabelConfig config) {
         this.recomputer = recomputer;
+        this.enabled = config.verdicts().workerEnabled();
     }
 
     void start(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
+        if (!enabled) {
+            LOG.info("onlabel.verdicts.worker-enabled=false: stale verdicts are recomputed only by the lists that need them");
+            return;
+        }
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "verdict-worker");
             t.setDaemon(true);

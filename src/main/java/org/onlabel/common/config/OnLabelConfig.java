@@ -39,6 +39,18 @@ public interface OnLabelConfig {
 
     Health health();
 
+    Verdicts verdicts();
+
+    interface Verdicts {
+        /**
+         * Whether this replica runs the background worker that recomputes stale stored verdicts. Off, stale verdicts
+         * are still recomputed by the fitFor and task lists that would answer with them (and by other replicas'
+         * workers); turn it off only for a bulk load that should not be followed by computing every verdict.
+         */
+        @WithDefault("true")
+        boolean workerEnabled();
+    }
+
     interface Health {
         /** Readiness turns DOWN when the embedded PostgreSQL's disk has less free space than this, in MB. */
         @WithDefault("256")
