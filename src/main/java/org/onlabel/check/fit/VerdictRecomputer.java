@@ -75,8 +75,8 @@ public class VerdictRecomputer implements VerdictRefresh {
                         subject.get().ancestors()).entrySet()) {
                     Facts.Dataset dataset = facts.assemble(subject.get().key(), view.getValue(), table);
                     for (String task : tasks) {
-                        var outcome = engine.evaluate(task, Facts.Purpose.UNSTATED, List.of(new Facts.Roled("any", dataset)));
-                        rows.add(new VerdictStore.Row(task, view.getKey(), outcome.verdict().name()));
+                        var verdict = engine.verdict(task, Facts.Purpose.UNSTATED, List.of(new Facts.Roled("any", dataset)));
+                        rows.add(new VerdictStore.Row(task, view.getKey(), verdict.name()));
                     }
                 }
             }

@@ -16,6 +16,7 @@ final class MessageTemplate {
     static final Set<String> PLACEHOLDERS = Set.of("task", "dataset", "checked", "datasetKey", "checkedKey", "step",
             "index", "path", "detail");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private MessageTemplate() {
     }
@@ -40,6 +41,6 @@ final class MessageTemplate {
             matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
         }
         matcher.appendTail(out);
-        return out.toString().replaceAll("\\s+", " ").trim();
+        return WHITESPACE.matcher(out).replaceAll(" ").trim();
     }
 }

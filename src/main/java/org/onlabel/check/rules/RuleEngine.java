@@ -50,6 +50,18 @@ public final class RuleEngine {
     }
 
     public CheckOutcome evaluate(String task, Facts.Purpose purpose, List<Facts.Roled> datasets) {
+        return evaluate(task, purpose, datasets, true);
+    }
+
+    /**
+     * The verdict alone, equal to {@code evaluate(...).verdict()}, without writing the findings' messages (which
+     * spell out paths and titles: most of the work on a deep lineage). For stored verdicts, which keep no findings.
+     */
+    public Verdict verdict(String task, Facts.Purpose purpose, List<Facts.Roled> datasets) {
+        return evaluate(task, purpose, datasets, false).verdict();
+    }
+
+    private CheckOutcome evaluate(String task, Facts.Purpose purpose, List<Facts.Roled> datasets, boolean describe) {
         Objects.requireNonNull(task, "task");
         Facts.Purpose stated = purpose == null ? Facts.Purpose.UNSTATED : purpose;
         List<Facts.Roled> checked = datasets == null ? List.of() : List.copyOf(datasets);
@@ -57,8 +69,9 @@ public final class RuleEngine {
         Map<FactKind, CompiledRule> reporters = reportersOfMissingFacts(applicable);
 
         FindingCollector findings = new FindingCollector(checked);
+        Map<String, String> titles = EvaluationContext.titlesOf(checked);
         for (Facts.Roled roled : checked) {
-            EvaluationContext context = new EvaluationContext(task, stated, roled, checked, knownSteps);
+            EvaluationContext context = new EvaluationContext(task, stated, roled, checked, knownSteps, titles);
             Set<String> modalities = roled.dataset().modalities();
             UnknownReport unknowns = new UnknownReport();
             for (CompiledRule rule : applicable) {
@@ -68,7 +81,7 @@ public final class RuleEngine {
                 Outcome outcome = rule.condition().evaluate(context);
                 if (outcome.matched()) {
                     outcome.evidence().forEach(evidence -> findings.add(
-                            finding(rule, rule.rule().severity(), context, evidence)));
+                            finding(rule, rule.rule().severity(), context, evidence, describe)));
                 } else if (outcome.truth() == Outcome.Truth.UNKNOWN && rule.rule().standing()) {
                     publisherQuestions(rule, context, outcome.missing()).forEach(findings::add);
                 } else if (outcome.truth() == Outcome.Truth.UNKNOWN && rule.rule().severity() != Severity.INFO) {
@@ -83,7 +96,7 @@ public final class RuleEngine {
                 }
             }
             unknowns.forEach((reporter, evidence) -> findings.add(
-                    finding(reporter, Severity.UNKNOWN, context, evidence)));
+                    finding(reporter, Severity.UNKNOWN, context, evidence, describe)));
         }
         List<Finding> sorted = findings.sorted();
         return new CheckOutcome(verdictOf(sorted), task, ruleset.version(), datasetVerdicts(checked, sorted), sorted);
@@ -98,10 +111,10 @@ public final class RuleEngine {
     }
 
     private static Finding finding(CompiledRule compiled, Severity ruleSeverity, EvaluationContext context,
-            Evidence evidence) {
+            Evidence evidence, boolean describe) {
         Rule rule = compiled.rule();
         Severity severity = ruleSeverity;
-        String message = MessageTemplate.render(rule.message(), placeholders(context, evidence));
+        String message = describe ? MessageTemplate.render(rule.message(), placeholders(context, evidence)) : "";
         // An unconfirmed step may hide a violation (unknown); a caution about it stays a caution: saying less than
         // a caution would claim more certainty than there is, saying unknown would overstate the risk.
         if (evidence.uncertain() && (severity == Severity.VIOLATION || severity == Severity.CAUTION)) {
@@ -162,17 +175,7 @@ public final class RuleEngine {
 
     /** {@code brats-2021 ("RSNA-ASNR-MICCAI ... 2021")}: a key with its title, when the title is known. */
     static String titled(EvaluationContext context, String key) {
-        if (key == null) {
-            return "";
-        }
-        for (Facts.Roled roled : context.all()) {
-            for (Facts.Node node : roled.dataset().lineage()) {
-                if (node.key().equals(key) && node.title() != null && !node.title().isBlank()) {
-                    return key + " (\u201c" + node.title().trim() + "\u201d)";
-                }
-            }
-        }
-        return key;
+        return key == null ? "" : context.titles().getOrDefault(key, key);
     }
 
     private static Verdict verdictOf(List<Finding> findings) {

@@ -28,8 +28,10 @@ class RuleCasesTest {
         List<Finding> findings() {
             Lineages lineages = new Lineages();
             catalog.accept(lineages);
-            return ENGINE.evaluate(task, purpose, roles.apply(lineages)).findings().stream()
-                    .filter(f -> f.rule().equals(rule)).toList();
+            CheckOutcome outcome = ENGINE.evaluate(task, purpose, roles.apply(lineages));
+            // the verdict without messages (stored verdicts) must be the verdict of the full evaluation
+            assertThat(ENGINE.verdict(task, purpose, roles.apply(lineages))).as(rule).isEqualTo(outcome.verdict());
+            return outcome.findings().stream().filter(f -> f.rule().equals(rule)).toList();
         }
     }
 
