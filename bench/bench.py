@@ -49,6 +49,9 @@ def http(method, url, body=None, headers=None, timeout=30):
             status, text = r.status, r.read().decode()
     except urllib.error.HTTPError as e:
         status, text = e.code, e.read().decode()
+    except (urllib.error.URLError, OSError) as e:
+        # no answer at all (the service died, or the connection was reset): status 0, so the report still gets written
+        return 0, {"title": f"no answer: {e}"}
     try:
         return status, json.loads(text)
     except ValueError:
@@ -555,7 +558,7 @@ def run(args, conns, load, work, pg_dir, procs, started_at):
             if probe["deepest"] < min(1000, reachable) and not probe.get("truncated"):
                 probe["capped_at_depth"] = probe["deepest"]
         probes[name] = probe
-        if status >= 400:
+        if status >= 400 or status == 0:
             log(f"{name}: not askable, the probe answered {status} {probe.get('title', '')}")
             for c in conns:
                 rows.append({"scenario": name, "what": what, "connections": c, "not_askable": probe})
@@ -572,6 +575,9 @@ def run(args, conns, load, work, pg_dir, procs, started_at):
             log(f"{name} c={c}: {r['rps']} req/s, p50 {r['p50_ms']} ms, p99 {r['p99_ms']} ms"
                 + (f", {r['non_2xx_3xx']} errors" if r["non_2xx_3xx"] else ""))
     peak = sampler.stop()
+    exited = service.poll()
+    if exited is not None:
+        log(f"the service exited with code {exited} during the run (see bench/work/service.log)")
     final = rss_kb(service.pid)
     heap = heap_settings(service.pid)
     started_line = next((line.strip() for line in open(os.path.join(work, "service.log"))
@@ -598,7 +604,8 @@ def run(args, conns, load, work, pg_dir, procs, started_at):
                     "rss_mb_idle_after_start": round(idle_rss.get("VmRSS", 0) / 1024, 1),
                     "rss_mb_peak_sampled_under_load": round(peak / 1024, 1) if peak else None,
                     "rss_mb_end": round(final.get("VmRSS", 0) / 1024, 1),
-                    "rss_mb_high_water_mark": round(final.get("VmHWM", 0) / 1024, 1), "heap": heap},
+                    "rss_mb_high_water_mark": round(final.get("VmHWM", 0) / 1024, 1), "heap": heap,
+                    "exit_code_during_run": exited},
         "probes": probes,
         "results": rows,
     }
@@ -630,6 +637,8 @@ def markdown(r):
         f"(MaxMetaspaceSize {svc['heap'].get('MaxMetaspaceSize', 'unlimited')}); ready {svc['startup_to_ready_s']} s "
         f"after launch; RSS idle {svc['rss_mb_idle_after_start']} MB, peak under load "
         f"{svc['rss_mb_peak_sampled_under_load']} MB, high-water mark {svc['rss_mb_high_water_mark']} MB",
+        *([f"- **the service exited during the run (exit code {svc['exit_code_during_run']})**; rows after that "
+            "are \"not askable: 0 no answer\"" ] if svc.get("exit_code_during_run") is not None else []),
         "", "Ratios: req/s divided by `/q/health/live` (framework ceiling) and by `pgbench -S` (database ceiling) "
         "at the same connection count.", "",
         "| call | conns | req/s | p50 ms | p99 ms | errors | ratio to health | ratio to db | RSS MB after |",
