@@ -285,15 +285,12 @@ public class DatasetService {
                 .withVerdict(r.verdict())).toList(), next);
     }
 
-    /** How often a list recomputes the stale candidates of a page before it leaves out those still stale. */
-    private static final int FRESHNESS_ROUNDS = 20;
-
     /**
      * One page of a list; with fitFor or task, each row carries its stored verdict for that task. Read-your-writes:
      * a write marks the verdicts it invalidates stale in its own transaction, so a page whose candidates include
      * stale rows has them recomputed (committed, for everyone) and is asked again; a verdict made stale by an
-     * acknowledged write is never answered. Only under a storm of writes to the same rows does a page, after
-     * {@link #FRESHNESS_ROUNDS}, leave out the rows still stale.
+     * acknowledged write is never answered. The effort is bounded ({@link FreshPage}); past it, the rows still stale
+     * are left out.
      */
     private List<DatasetRepository.Listed> listFresh(DatasetQuery query, Viewer viewer) {
         Optional<String> task = query.verdictTask().map(validator::taskId);
@@ -302,18 +299,12 @@ public class DatasetService {
         }
         DatasetQuery canonical = query.withFitFor(query.fitFor().map(validator::taskId));
         List<String> views = org.onlabel.common.security.VerdictViews.forViewer(viewer);
-        for (int round = 0; ; round++) {
-            List<DatasetRepository.Listed> rows = repository.listWithVerdicts(canonical, viewer, task, views);
-            List<Long> stale = rows.stream().filter(DatasetRepository.Listed::stale).map(r -> r.dataset().id).toList();
-            if (stale.isEmpty()) {
-                return rows;
-            }
-            if (round == FRESHNESS_ROUNDS) {
-                return rows.stream().filter(r -> !r.stale()).toList();
-            }
-            verdictRefresh.refresh(stale);
-        }
+        return FreshPage.of(() -> repository.listWithVerdicts(canonical, viewer, task, views), verdictRefresh::refresh,
+                System::nanoTime, config.verdicts().listRecomputeBudget());
     }
+
+    @jakarta.inject.Inject
+    org.onlabel.common.config.OnLabelConfig config;
 
     @jakarta.inject.Inject
     VerdictRefresh verdictRefresh;

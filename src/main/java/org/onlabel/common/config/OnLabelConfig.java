@@ -49,6 +49,14 @@ public interface OnLabelConfig {
          */
         @WithDefault("true")
         boolean workerEnabled();
+
+        /**
+         * How long a fitFor or task list goes on recomputing the stale verdicts of its page before it answers
+         * without the datasets whose verdicts are still stale (right after a bulk load or a ruleset change, when the
+         * worker has not caught up yet). Well under the transaction timeout.
+         */
+        @WithDefault("5S")
+        java.time.Duration listRecomputeBudget();
     }
 
     interface Health {
