@@ -130,6 +130,8 @@ class WebJourneyTest {
         // a sign-out whose CSRF token does not match the cookie is refused, and the session stays
         browser.driver.executeScript("document.querySelector(\"form[action='/signout'] input[name='csrf']\").value = 'forged';");
         browser.driver.findElement(By.cssSelector("form[action='/signout'] button")).click();
+        // wait for the refusal to arrive: right after the click the browser may still show the page it left
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> d.getPageSource().contains("403"));
         assertThat(browser.driver.getPageSource()).contains("403");
         browser.open(url("/"));
         assertThat(waitFor(By.id("signed-in-as")).getText()).contains("alice");
