@@ -112,7 +112,7 @@ public class CheckService {
         Map<String, Finding> standing = new LinkedHashMap<>();
         Map<String, Finding> questions = new LinkedHashMap<>();
         for (String task : vocabularies.require(Vocabularies.TASKS).ids()) {
-            CheckOutcome outcome = engine.evaluate(task, Facts.Purpose.UNSTATED, List.of(new Facts.Roled("any", subject)));
+            CheckOutcome outcome = engine.evaluateAlone(task, subject);
             verdicts.add(new Label.TaskVerdict(task, outcome.verdict(), deciding(outcome.findings())));
             for (Finding f : outcome.findings()) {
                 if (standingRules.contains(f.rule())) {

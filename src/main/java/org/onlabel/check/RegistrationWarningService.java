@@ -42,8 +42,7 @@ public class RegistrationWarningService implements RegistrationReview {
         List<String> tasks = declared ? subject.intendedUses() : vocabularies.require(Vocabularies.TASKS).ids();
         Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
         for (String task : tasks) {
-            outcomes.putIfAbsent(task, engine.evaluate(task, Facts.Purpose.UNSTATED,
-                    List.of(new Facts.Roled("any", subject))));
+            outcomes.putIfAbsent(task, engine.evaluateAlone(task, subject));
         }
         return declared ? RegistrationWarnings.forIntendedUses(key, outcomes)
                 : RegistrationWarnings.withoutIntendedUses(key, outcomes);

@@ -75,7 +75,7 @@ public class VerdictRecomputer implements VerdictRefresh {
                         subject.get().ancestors()).entrySet()) {
                     Facts.Dataset dataset = facts.assemble(subject.get().key(), view.getValue(), table);
                     for (String task : tasks) {
-                        var verdict = engine.verdict(task, Facts.Purpose.UNSTATED, List.of(new Facts.Roled("any", dataset)));
+                        var verdict = engine.verdictAlone(task, dataset);
                         rows.add(new VerdictStore.Row(task, view.getKey(), verdict.name()));
                     }
                 }

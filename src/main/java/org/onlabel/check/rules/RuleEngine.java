@@ -53,6 +53,16 @@ public final class RuleEngine {
         return evaluate(task, purpose, datasets, true);
     }
 
+    /** What a label says for a task: the dataset alone, in role {@code any}, purpose unstated. */
+    public CheckOutcome evaluateAlone(String task, Facts.Dataset dataset) {
+        return evaluate(task, Facts.Purpose.UNSTATED, List.of(new Facts.Roled("any", dataset)));
+    }
+
+    /** The verdict of {@link #evaluateAlone}, without writing messages (see {@link #verdict}). */
+    public Verdict verdictAlone(String task, Facts.Dataset dataset) {
+        return verdict(task, Facts.Purpose.UNSTATED, List.of(new Facts.Roled("any", dataset)));
+    }
+
     /**
      * The verdict alone, equal to {@code evaluate(...).verdict()}, without writing the findings' messages (which
      * spell out paths and titles: most of the work on a deep lineage). For stored verdicts, which keep no findings.
