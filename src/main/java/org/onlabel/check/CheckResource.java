@@ -72,10 +72,14 @@ public class CheckResource {
     @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet(
             @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer"))
     public CheckOutcome check(
-            @Parameter(name = "paths", description = "full (default): every finding's whole path. compact: paths longer "
+            @Parameter(name = "paths", description = "full: every finding's whole path. compact: paths longer "
                     + "than 10 keys are cut after 10, with pathLength, and given once per checked dataset in the answer's "
-                    + "paths map (ancestor to next key toward the dataset); for deep lineages this keeps the answer small",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"full", "compact"}, defaultValue = "full"))
+                    + "paths map (ancestor to next key toward the dataset); for deep lineages this keeps the answer small. "
+                    + "Absent: full, unless the findings' paths hold more than " + PathDetail.AUTO_FULL_PATH_KEYS
+                    + " keys in all, then compact. Messages spell at most 10 keys of a path, then how many are left out "
+                    + "and the last key. A check over a deep lineage may be answered 503 with Retry-After while the "
+                    + "service is evaluating as many deep ones as it allows at once",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"full", "compact"}))
             @QueryParam("paths") String paths,
             @NotNull(message = "a JSON body is required") @Valid CheckRequest request) {
         return service.check(caller.get(), request, PathDetail.parse(paths));
@@ -97,10 +101,14 @@ public class CheckResource {
     @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet(
             @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer"))
     public BatchCheck.Response batch(
-            @Parameter(name = "paths", description = "full (default): every finding's whole path. compact: paths longer "
+            @Parameter(name = "paths", description = "full: every finding's whole path. compact: paths longer "
                     + "than 10 keys are cut after 10, with pathLength, and given once per checked dataset in the answer's "
-                    + "paths map (ancestor to next key toward the dataset); for deep lineages this keeps the answer small",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"full", "compact"}, defaultValue = "full"))
+                    + "paths map (ancestor to next key toward the dataset); for deep lineages this keeps the answer small. "
+                    + "Absent: full, unless the findings' paths hold more than " + PathDetail.AUTO_FULL_PATH_KEYS
+                    + " keys in all, then compact. Messages spell at most 10 keys of a path, then how many are left out "
+                    + "and the last key. A check over a deep lineage may be answered 503 with Retry-After while the "
+                    + "service is evaluating as many deep ones as it allows at once",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"full", "compact"}))
             @QueryParam("paths") String paths,
             @NotNull(message = "a JSON body is required") @Valid BatchCheck.Request request) {
         return new BatchCheck.Response(service.batch(caller.get(), request.checks(), PathDetail.parse(paths)));

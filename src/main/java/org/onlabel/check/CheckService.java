@@ -13,6 +13,7 @@ import org.onlabel.check.rules.Facts;
 import org.onlabel.check.rules.Finding;
 import org.onlabel.check.rules.RuleEngine;
 import org.onlabel.check.rules.Ruleset;
+import org.onlabel.common.config.OnLabelConfig;
 import org.onlabel.common.error.ApiException;
 import org.onlabel.common.error.FieldError;
 import org.onlabel.common.security.AccessPolicy;
@@ -39,10 +40,13 @@ public class CheckService {
     private final Vocabularies vocabularies;
     private final AccessPolicy policy;
     private final LeakageEvidenceLoader leakage;
+    private final DeepEvaluations deep;
 
     public CheckService(RuleEngine engine, FactsAssembler facts, DatasetService datasets, LicenseService licenses,
-            Vocabularies vocabularies, AccessPolicy policy, LeakageEvidenceLoader leakage) {
+            Vocabularies vocabularies, AccessPolicy policy, LeakageEvidenceLoader leakage, OnLabelConfig config) {
         this.leakage = leakage;
+        this.deep = new DeepEvaluations(config.checks().maxConcurrentDeep(), config.checks().deepLineageNodes(),
+                config.checks().deepWait());
         this.engine = engine;
         this.facts = facts;
         this.datasets = datasets;
@@ -67,7 +71,7 @@ public class CheckService {
         policy.requireRead(caller);
         Prepared prepared = QuarkusTransaction.joiningExisting()
                 .call(() -> prepare(caller, request, "", licenses.table(), Map.of()));
-        return paths.apply(prepared.evaluate(engine));
+        return deep.run(prepared.lineageNodes(), () -> paths.apply(prepared.evaluate(engine)));
     }
 
     /**
@@ -80,7 +84,8 @@ public class CheckService {
     public CheckOutcome checkWithSupplied(Caller caller, CheckRequest request, Map<Integer, Facts.Dataset> supplied,
             String prefix) {
         policy.requireRead(caller);
-        return prepare(caller, request, prefix, licenses.table(), supplied).evaluate(engine);
+        Prepared prepared = prepare(caller, request, prefix, licenses.table(), supplied);
+        return deep.run(prepared.lineageNodes(), () -> prepared.evaluate(engine));
     }
 
     /** Checks in order; an invalid check fails the batch, with field paths naming it (checks[2].task). */
@@ -98,7 +103,7 @@ public class CheckService {
             }
             return all;
         });
-        return prepared.stream().map(p -> paths.apply(p.evaluate(engine))).toList();
+        return prepared.stream().map(p -> deep.run(p.lineageNodes(), () -> paths.apply(p.evaluate(engine)))).toList();
     }
 
     @Transactional
@@ -106,6 +111,10 @@ public class CheckService {
         String visible = datasets.visibleKey(caller, key)
                 .orElseThrow(() -> ApiException.notFound("Dataset '" + key + "'"));
         Facts.Dataset subject = facts.assemble(visible, Viewer.of(caller), licenses.table());
+        return deep.run(subject.lineage().size(), () -> label(caller, visible, subject));
+    }
+
+    private Label label(Caller caller, String visible, Facts.Dataset subject) {
         Set<String> standingRules = engine.ruleset().rules().stream().filter(r -> r.standing())
                 .map(r -> r.id()).collect(java.util.stream.Collectors.toSet());
         List<Label.TaskVerdict> verdicts = new ArrayList<>();
@@ -136,6 +145,10 @@ public class CheckService {
     private record Prepared(String task, Facts.Purpose purpose, List<Facts.Roled> roled) {
         CheckOutcome evaluate(RuleEngine engine) {
             return engine.evaluate(task, purpose, roled);
+        }
+
+        long lineageNodes() {
+            return roled.stream().mapToLong(r -> r.dataset().lineage().size()).sum();
         }
     }
 
@@ -234,7 +247,8 @@ public class CheckService {
         List<Compare.Row> rows = new ArrayList<>();
         for (DatasetService.DatasetRef ref : refs) {
             Facts.Dataset candidate = facts.assemble(ref.key(), viewer, table);
-            CheckOutcome outcome = engine.evaluate(task, purpose, leakage.enrich(List.of(new Facts.Roled(role, candidate))));
+            CheckOutcome outcome = deep.run(candidate.lineage().size(),
+                    () -> engine.evaluate(task, purpose, leakage.enrich(List.of(new Facts.Roled(role, candidate)))));
             String title = candidate.lineage().stream().filter(n -> n.key().equals(ref.key())).map(Facts.Node::title)
                     .findFirst().orElse(null);
             rows.add(new Compare.Row(new Compare.Candidate(ref.key(), title), outcome.verdict(),

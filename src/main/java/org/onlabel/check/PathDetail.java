@@ -7,14 +7,24 @@ import org.onlabel.check.rules.CompactPaths;
 import org.onlabel.common.error.ApiException;
 import org.onlabel.common.error.FieldError;
 
-/** How much of each finding's path a check answers with: all of it, or compact (see {@link CompactPaths}). */
+/**
+ * How much of each finding's path a check answers with: all of it, compact (see {@link CompactPaths}), or, when the
+ * request does not say, all of it unless the findings' paths together hold more than {@link #AUTO_FULL_PATH_KEYS}
+ * keys (a deep lineage), then compact.
+ */
 public enum PathDetail {
-    FULL, COMPACT;
+    FULL, COMPACT, AUTO;
 
-    /** {@code full} (also when absent) or {@code compact}; anything else is a validation error on {@code paths}. */
+    /**
+     * Path keys, over all findings, up to which an answer that names no {@code paths} gives them whole: a check of a
+     * 100-deep chain (about 70 findings, most with long paths) already passes it; a shallow check never does.
+     */
+    public static final int AUTO_FULL_PATH_KEYS = 2_000;
+
+    /** {@code full}, {@code compact}, or absent (auto); anything else is a validation error on {@code paths}. */
     public static PathDetail parse(String value) {
         if (value == null || value.isBlank()) {
-            return FULL;
+            return AUTO;
         }
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "full" -> FULL;
@@ -24,6 +34,10 @@ public enum PathDetail {
     }
 
     public CheckOutcome apply(CheckOutcome outcome) {
-        return this == COMPACT ? CompactPaths.of(outcome) : outcome;
+        return switch (this) {
+            case FULL -> outcome;
+            case COMPACT -> CompactPaths.of(outcome);
+            case AUTO -> CompactPaths.pathKeys(outcome) > AUTO_FULL_PATH_KEYS ? CompactPaths.of(outcome) : outcome;
+        };
     }
 }

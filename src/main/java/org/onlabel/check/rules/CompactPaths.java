@@ -45,6 +45,15 @@ public final class CompactPaths {
                 outcome.datasets(), findings, next);
     }
 
+    /** How many keys the paths of all findings hold together. */
+    public static long pathKeys(CheckOutcome outcome) {
+        long keys = 0;
+        for (Finding f : outcome.findings()) {
+            keys += f.path().size();
+        }
+        return keys;
+    }
+
     /** About the characters the findings' paths and messages, and the map, take in JSON. */
     private static long size(List<Finding> findings, Map<String, Map<String, String>> next) {
         long chars = 0;

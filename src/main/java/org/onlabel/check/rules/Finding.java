@@ -27,15 +27,25 @@ public record Finding(@Schema(required = true) String rule, @Schema(required = t
     }
 
     /**
-     * The same finding with only the first {@code keep} keys of its path, and the full length. A message that spells
-     * the path out (rules with {@code {path}}) names the first keys, how many are left out, and the last key.
+     * The same finding with only the first {@code keep} keys of its path, and the full length. Its message already
+     * spells a long path short (see {@link #spell}), so it is kept as it is.
      */
     public Finding withPathCut(int keep) {
-        String whole = String.join(PATH_SEPARATOR, path);
-        String cut = String.join(PATH_SEPARATOR, path.subList(0, keep)) + PATH_SEPARATOR + "… "
-                + (path.size() - keep - 1) + " more …" + PATH_SEPARATOR + path.get(path.size() - 1);
-        return new Finding(rule, severity, dataset, introducedBy, path.subList(0, keep), message.replace(whole, cut),
-                references, path.size());
+        return new Finding(rule, severity, dataset, introducedBy, path.subList(0, keep), message, references,
+                path.size());
+    }
+
+    /**
+     * A path as a message spells it: every key when there are at most {@code CompactPaths.KEEP + 1}, otherwise the
+     * first {@code KEEP} keys, how many are left out, and the last key. A finding introduced 1,000 derivations
+     * upstream would otherwise carry a message of 1,001 keys, in every answer whatever its {@code paths}.
+     */
+    public static String spell(List<String> path) {
+        if (path.size() <= CompactPaths.KEEP + 1) {
+            return String.join(PATH_SEPARATOR, path);
+        }
+        return String.join(PATH_SEPARATOR, path.subList(0, CompactPaths.KEEP)) + PATH_SEPARATOR + "… "
+                + (path.size() - CompactPaths.KEEP - 1) + " more …" + PATH_SEPARATOR + path.get(path.size() - 1);
     }
 
     /** How a message's {@code {path}} joins the keys. */

@@ -178,7 +178,7 @@ public final class RuleEngine {
         values.put("checkedKey", context.dataset().key());
         values.put("step", evidence.step() == null ? "" : evidence.step());
         values.put("index", evidence.index() == null ? "" : String.valueOf(evidence.index()));
-        values.put("path", String.join(Finding.PATH_SEPARATOR, evidence.path()));
+        values.put("path", Finding.spell(evidence.path()));
         values.put("detail", evidence.detail());
         return values;
     }

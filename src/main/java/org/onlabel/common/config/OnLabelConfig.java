@@ -41,6 +41,25 @@ public interface OnLabelConfig {
 
     Verdicts verdicts();
 
+    Checks checks();
+
+    interface Checks {
+        /**
+         * A check, batch, comparison or label whose datasets' lineages hold more nodes than this in all is deep: it
+         * needs one of {@link #maxConcurrentDeep} permits to be evaluated.
+         */
+        @WithDefault("200")
+        int deepLineageNodes();
+
+        /** Deep evaluations at once (each of a 1,000-deep chain takes several MB of heap while it runs). */
+        @WithDefault("4")
+        int maxConcurrentDeep();
+
+        /** How long a deep evaluation waits for a permit before it is answered 503 with Retry-After. */
+        @WithDefault("2S")
+        java.time.Duration deepWait();
+    }
+
     interface Verdicts {
         /**
          * Whether this replica runs the background worker that recomputes stale stored verdicts. Off, stale verdicts

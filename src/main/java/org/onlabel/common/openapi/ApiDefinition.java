@@ -43,8 +43,9 @@ import org.onlabel.common.error.Problem;
                                 examples = @ExampleObject(name = "duplicate-key", value = ApiDefinition.CONFLICT))),
                 @APIResponse(name = "Gone", description = "The dataset was removed by an administrator; its key stays taken",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-                @APIResponse(name = "ServiceUnavailable", description = "The database is not reachable right now; nothing "
-                        + "was changed. Retry after the seconds in Retry-After",
+                @APIResponse(name = "ServiceUnavailable", description = "The database is not reachable right now, or (checks "
+                        + "and labels over deep lineages) as many deep evaluations as the service runs at once are "
+                        + "running; nothing was changed. Retry after the seconds in Retry-After",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "PreconditionFailed", description = "If-Match names a stale ETag",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),

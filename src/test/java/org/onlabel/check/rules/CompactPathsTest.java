@@ -13,7 +13,7 @@ class CompactPathsTest {
 
     private static Finding finding(List<String> path) {
         return new Finding("r", Severity.VIOLATION, path.get(0), new IntroducedBy(path.get(path.size() - 1), null, null),
-                path, "via " + String.join(" → ", path) + ".", List.of());
+                path, "via " + Finding.spell(path) + ".", List.of());
     }
 
     private static CheckOutcome outcome(Finding... findings) {
@@ -41,6 +41,14 @@ class CompactPathsTest {
         assertThat(CompactPaths.rebuild(compact.findings().get(1), compact.paths())).isEqualTo(chain(5, 30));
         assertThat(compact.findings().get(2).pathLength()).isNull();
         assertThat(compact.findings().get(2).path()).isEqualTo(chain(25, 30));
+    }
+
+    @Test
+    void aMessageSpellsAtMostElevenKeysOfAPath() {
+        assertThat(Finding.spell(chain(0, 10))).isEqualTo(String.join(" → ", chain(0, 10)));
+        assertThat(Finding.spell(chain(0, 1000)))
+                .isEqualTo("d1000 → d999 → d998 → d997 → d996 → d995 → d994 → d993 → d992 → d991 → … 990 more … → d0");
+        assertThat(Finding.spell(List.of("d0"))).isEqualTo("d0");
     }
 
     @Test
