@@ -51,8 +51,11 @@ public interface OnLabelConfig {
         @WithDefault("200")
         int deepLineageNodes();
 
-        /** Deep evaluations at once (each of a 1,000-deep chain takes several MB of heap while it runs). */
-        @WithDefault("4")
+        /**
+         * Deep evaluations at once. Each of a 1,000-deep chain keeps tens of MB of heap live while it runs and is
+         * CPU-bound, so more of them than cores add no throughput, only memory (issue 12's benchmark, 2 cores).
+         */
+        @WithDefault("2")
         int maxConcurrentDeep();
 
         /** How long a deep evaluation waits for a permit before it is answered 503 with Retry-After. */
