@@ -19,6 +19,7 @@ Shapes, for N datasets (the reference catalog is already loaded, so its keys may
 """
 import argparse
 import csv
+import heapq
 import http.client
 import json
 import os
@@ -29,7 +30,6 @@ import threading
 import time
 import urllib.parse
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 
 ORGS = ["nyu", "upenn", "mgh", "stanford", "kcl", "charite"]
 LICENSES = ["CC-BY-4.0", "CC-BY-4.0", "CC0-1.0", "CC-BY-NC-4.0", "CC-BY-SA-4.0", "CC-BY-NC-SA-4.0",
@@ -194,13 +194,33 @@ class TokenSource:
 
 
 def load_api(args):
+    """POSTs every dataset, each as soon as its parents exist. A dataset becomes ready when the last of its parents
+    in the catalog is created; the workers take the ready dataset with the longest line of descendants still to
+    come first, so the 1,000-deep chain (the critical path: each link waits for the previous one) never queues
+    behind thousands of leaves, and the leaves fill the workers while a link is being created."""
     bodies = [json.loads(line) for line in open(os.path.join(args.catalog, "datasets.jsonl"))]
     api = urllib.parse.urlparse(args.api)
     tokens = TokenSource(args.keycloak)
-    done = {b["key"]: threading.Event() for b in bodies}
+    order = {b["key"]: i for i, b in enumerate(bodies)}
+    children, waiting = {}, {}
+    for b in bodies:
+        parents = {p["key"] for p in b.get("derivedFrom", []) if p["key"] in order}
+        waiting[b["key"]] = len(parents)
+        for p in parents:
+            children.setdefault(p, []).append(b)
+    height = {}
+    for b in reversed(bodies):      # every parent comes before its children in the file
+        height[b["key"]] = 1 + max((height[c["key"]] for c in children.get(b["key"], [])), default=0)
+    ready = []
+    lock = threading.Condition()
+    left = [len(bodies)]
+    created = set()
     local = threading.local()
     failures = []
     deadline = time.time() + args.timeout
+
+    def push(b):
+        heapq.heappush(ready, (-height[b["key"]], order[b["key"]], b))
 
     def conn():
         if getattr(local, "c", None) is None:
@@ -208,15 +228,6 @@ def load_api(args):
         return local.c
 
     def create(b):
-        for p in b.get("derivedFrom", []):
-            ev = done.get(p["key"])
-            if ev is not None and not ev.wait(max(1.0, deadline - time.time())):
-                failures.append((b["key"], "parent not created in time"))
-                return
-        if time.time() > deadline:
-            failures.append((b["key"], "load timed out"))
-            done[b["key"]].set()
-            return
         payload = json.dumps(b).encode()
         for attempt in range(3):
             try:
@@ -226,18 +237,44 @@ def load_api(args):
                 resp = c.getresponse()
                 text = resp.read()
                 if resp.status in (201, 409):   # 409: already there from an earlier attempt
-                    break
-                failures.append((b["key"], f"{resp.status} {text[:200]!r}"))
-                break
+                    return None
+                return f"{resp.status} {text[:200]!r}"
             except (OSError, http.client.HTTPException) as e:
                 local.c = None
                 if attempt == 2:
-                    failures.append((b["key"], repr(e)))
-        done[b["key"]].set()
+                    return repr(e)
 
+    def worker():
+        while True:
+            with lock:
+                while not ready and left[0] > 0 and time.time() < deadline:
+                    lock.wait(1)
+                if not ready:
+                    return
+                _, _, b = heapq.heappop(ready)
+            failed = create(b) if time.time() < deadline else "load timed out"
+            with lock:
+                if failed:
+                    failures.append((b["key"], failed))
+                created.add(b["key"])
+                left[0] -= 1
+                # a child of a failed parent is still tried: its own answer says why it cannot be created
+                for child in children.get(b["key"], []):
+                    waiting[child["key"]] -= 1
+                    if waiting[child["key"]] == 0:
+                        push(child)
+                lock.notify_all()
+
+    for b in bodies:
+        if waiting[b["key"]] == 0:
+            push(b)
     started = time.time()
-    with ThreadPoolExecutor(max_workers=args.workers) as pool:
-        list(pool.map(create, bodies))
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(args.workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    failures.extend((b["key"], "parent not created in time") for b in bodies if b["key"] not in created)
     seconds = time.time() - started
     result = {"datasets": len(bodies), "seconds": round(seconds, 1), "per_second": round(len(bodies) / seconds, 1),
               "workers": args.workers, "failures": len(failures), "first_failures": failures[:5]}
@@ -312,7 +349,7 @@ def main():
     a.add_argument("--catalog", required=True)
     a.add_argument("--api", required=True)
     a.add_argument("--keycloak", required=True)
-    a.add_argument("--workers", type=int, default=4)
+    a.add_argument("--workers", type=int, default=6)
     a.add_argument("--timeout", type=int, default=1800, help="give up after this many seconds")
     a.add_argument("--result")
     s = sub.add_parser("load-sql")

@@ -79,8 +79,10 @@ public class DatasetRepository implements PanacheRepository<Dataset> {
         return byKey;
     }
 
+    /** One index probe; a Panache count would build and translate a new count query on every call. */
     public boolean existsByKey(String key) {
-        return count("key", key) > 0;
+        return (Boolean) getEntityManager().createNativeQuery("SELECT EXISTS (SELECT 1 FROM dataset WHERE key = :key)")
+                .setParameter("key", key).getSingleResult();
     }
 
     /**

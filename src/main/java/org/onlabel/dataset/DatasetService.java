@@ -106,6 +106,10 @@ public class DatasetService {
 
     @Transactional
     public Versioned create(Caller caller, DatasetRequest request) {
+        return create(caller, request, null, null);
+    }
+
+    private Versioned create(Caller caller, DatasetRequest request, String lineageNamespace, String lineageName) {
         Optional<String> owner = policy.requireCreate(caller, request.organization());
         if (request.key() == null) {
             throw ApiException.validation(List.of(new FieldError("key", "must not be null")));
@@ -122,9 +126,11 @@ public class DatasetService {
         dataset.createdBy = caller.name();
         dataset.createdAt = now();
         dataset.updatedAt = dataset.createdAt;
+        dataset.lineageNamespace = lineageNamespace;
+        dataset.lineageName = lineageName;
         repository.persistAndFlush(dataset);
         Provenance declared = request.provenance();
-        provenance.record(caller, dataset.id, dataset.key, declared);
+        provenance.recordNew(caller, dataset.id, dataset.key, declared);
         changed(dataset, true);
         DatasetResponse created = toResponse(dataset);
         audit.record(caller, CREATED, AuditSubject.dataset(dataset.key), dataset.organization, null, created);
@@ -395,12 +401,7 @@ public class DatasetService {
     /** Registers a dataset that also carries an OpenLineage identity. */
     @Transactional
     public Versioned register(Caller caller, DatasetRequest request, String namespace, String name) {
-        Versioned created = create(caller, request);
-        Dataset dataset = repository.findByKey(created.dataset().key()).orElseThrow();
-        dataset.lineageNamespace = namespace;
-        dataset.lineageName = name;
-        repository.flush();
-        return new Versioned(toResponse(dataset).withWarnings(created.dataset().warnings()), dataset.revision);
+        return create(caller, request, namespace, name);
     }
 
     /** Turns a stub into a registered dataset of the caller's organization, with the provenance now known. */

@@ -80,7 +80,7 @@ public class ProvenanceRepository {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(" + DERIVATION_LOCK + ")").getSingleResult();
     }
 
-    private static final long DERIVATION_LOCK = 0x0de71ea9eL;
+    static final long DERIVATION_LOCK = 0x0de71ea9eL;
 
     /** True when {@code candidate} is {@code datasetId} itself or one of its ancestors. */
     public boolean isSelfOrAncestor(long candidate, long datasetId) {

@@ -38,12 +38,26 @@ public class ProvenanceService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Caller caller, long datasetId, String datasetKey, Provenance provenance) {
+        record(caller, datasetId, datasetKey, provenance, true);
+    }
+
+    /**
+     * Records how a dataset inserted in this very transaction was made. No other transaction can see it yet, so no
+     * derivation can lead into it and none of its edges can close a cycle: it needs neither the cycle check nor the
+     * derivation lock, which would otherwise serialise every derived create until its transaction ends.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordNew(Caller caller, long datasetId, String datasetKey, Provenance provenance) {
+        record(caller, datasetId, datasetKey, provenance, false);
+    }
+
+    private void record(Caller caller, long datasetId, String datasetKey, Provenance provenance, boolean mayHaveChildren) {
         Viewer viewer = Viewer.of(caller);
         List<Long> parentIds = new ArrayList<>();
         List<String> versions = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        if (!provenance.derivedFrom().isEmpty()) {
+        if (mayHaveChildren && !provenance.derivedFrom().isEmpty()) {
             repository.lockDerivations();
         }
         for (int i = 0; i < provenance.derivedFrom().size(); i++) {
@@ -61,7 +75,7 @@ public class ProvenanceService {
                 errors.add(new FieldError(field, "no dataset '" + parent.key() + "'"));
                 continue;
             }
-            if (repository.isSelfOrAncestor(datasetId, id.get())) {
+            if (mayHaveChildren && repository.isSelfOrAncestor(datasetId, id.get())) {
                 throw new ApiException(ProblemType.CONFLICT, "Deriving '" + datasetKey + "' from '" + parent.key()
                         + "' would make a cycle: '" + datasetKey + "' is already an ancestor of '" + parent.key() + "'");
             }

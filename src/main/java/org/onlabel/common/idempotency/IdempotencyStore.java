@@ -44,17 +44,23 @@ public class IdempotencyStore {
         }
         String hash = Hashing.sha256(requestBody);
         Instant now = Instant.now();
-        em.createNativeQuery("""
+        // RETURNING answers a row only when this transaction now owns the key (a new key, or an expired one taken
+        // over): then there is nothing to replay and no second query is needed
+        List<?> claimed = em.createNativeQuery("""
                 INSERT INTO idempotency_record (caller, idempotency_key, request_hash, created_at, expires_at)
                 VALUES (:caller, :key, :hash, :now, :expires)
                 ON CONFLICT (caller, idempotency_key) DO UPDATE
                     SET request_hash = EXCLUDED.request_hash, response_status = NULL, response_body = NULL,
                         response_etag = NULL, response_location = NULL,
                         created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
-                    WHERE idempotency_record.expires_at < EXCLUDED.created_at""")
+                    WHERE idempotency_record.expires_at < EXCLUDED.created_at
+                RETURNING 1""")
                 .setParameter("caller", caller).setParameter("key", key).setParameter("hash", hash)
                 .setParameter("now", now).setParameter("expires", now.plus(config.idempotency().retention()))
-                .executeUpdate();
+                .getResultList();
+        if (!claimed.isEmpty()) {
+            return new Claim(null);
+        }
         Object[] row = (Object[]) em.createNativeQuery("""
                 SELECT request_hash, response_status, response_body, response_etag, response_location
                 FROM idempotency_record WHERE caller = :caller AND idempotency_key = :key""")
