@@ -111,6 +111,13 @@ public class LineageFactsRepository {
                     FROM reached r
                     CROSS JOIN LATERAL (SELECT x.id, x.key FROM dataset x WHERE x.id = r.id OFFSET 0) d) numbered
                 WHERE n <= :limit
+            ), parents AS (
+                -- one hash join for the whole batch: a subquery per row would scan every root's kept rows
+                SELECT k.root, k.id, jsonb_agg(p.key) AS keys
+                FROM kept k
+                JOIN derivation dv ON dv.child_id = k.id
+                JOIN kept p ON p.id = dv.parent_id AND p.root = k.root
+                GROUP BY k.root, k.id
             )
             SELECT rk.key, k.key, k.depth, d.registered, d.status, d.license, d.title,
                    CAST(jsonb_build_object(
@@ -119,8 +126,7 @@ public class LineageFactsRepository {
                        'vendors', d.cohort -> 'vendors',
                        'sites', d.cohort -> 'sites',
                        'modalities', to_jsonb(d.modalities),
-                       'parents', (SELECT jsonb_agg(p.key) FROM derivation dv JOIN kept p ON p.id = dv.parent_id
-                                   WHERE dv.child_id = k.id AND p.root = k.root),
+                       'parents', pa.keys,
                        'steps', (SELECT jsonb_agg(jsonb_build_object('step', s.step, 'parameters', s.parameters)
                                                   ORDER BY s.ordinal)
                                  FROM preprocessing_step s WHERE s.dataset_id = k.id),
@@ -130,6 +136,7 @@ public class LineageFactsRepository {
                    k.depth = :maxDepth AND EXISTS (SELECT 1 FROM derivation b WHERE b.child_id = k.id)
             FROM kept k
             JOIN dataset rk ON rk.id = k.root
+            LEFT JOIN parents pa ON pa.root = k.root AND pa.id = k.id
             CROSS JOIN LATERAL (SELECT * FROM dataset x WHERE x.id = k.id OFFSET 0) d
             ORDER BY rk.key, k.depth, k.key""";
 
