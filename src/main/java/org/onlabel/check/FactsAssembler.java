@@ -43,12 +43,30 @@ public class FactsAssembler {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Facts.Dataset assemble(String key, Viewer viewer, LicenseAttributeTable licenses) {
-        int maxDepth = config.lineage().maxDepth();
         int maxNodes = config.lineage().maxNodes();
-        List<LineageFactsRepository.Row> walked = rows.walk(key, viewer, maxDepth, maxNodes + 1);
+        List<LineageFactsRepository.Row> walked = rows.walk(key, viewer, config.lineage().maxDepth(), maxNodes + 1);
         if (walked.isEmpty()) {
             throw ApiException.notFound("Dataset '" + key + "'");
         }
+        return of(key, walked, maxNodes, licenses);
+    }
+
+    /**
+     * The facts of each of these datasets as {@link #assemble} gives them, from one recursive query for all of
+     * them (stored verdicts recompute a batch of datasets at once). A dataset the viewer may not see has no entry.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, Facts.Dataset> assembleAll(java.util.Collection<String> keys, Viewer viewer,
+            LicenseAttributeTable licenses) {
+        int maxNodes = config.lineage().maxNodes();
+        Map<String, Facts.Dataset> assembled = new LinkedHashMap<>();
+        rows.walkAll(keys, viewer, config.lineage().maxDepth(), maxNodes + 1)
+                .forEach((key, walked) -> assembled.put(key, of(key, walked, maxNodes, licenses)));
+        return assembled;
+    }
+
+    private Facts.Dataset of(String key, List<LineageFactsRepository.Row> walked, int maxNodes,
+            LicenseAttributeTable licenses) {
         boolean truncated = walked.size() > maxNodes;
         if (truncated) {
             walked = walked.subList(0, maxNodes);

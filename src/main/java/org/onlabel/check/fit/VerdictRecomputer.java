@@ -1,14 +1,18 @@
 package org.onlabel.check.fit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.onlabel.check.FactsAssembler;
 import org.onlabel.check.rules.Facts;
 import org.onlabel.check.rules.RuleEngine;
+import org.onlabel.check.rules.Verdict;
 import org.onlabel.common.security.VerdictViews;
 import org.onlabel.common.security.Viewer;
 import org.onlabel.dataset.VerdictRefresh;
@@ -18,7 +22,7 @@ import org.onlabel.vocabulary.Vocabularies;
 
 /**
  * Computes stored verdicts exactly as the explained label does (each task, the dataset alone in role any, purpose
- * unstated), once per view of {@link VerdictViews#toCompute}. Each recomputation holds the lock of the dataset's
+ * unstated), for each view of {@link VerdictViews#toCompute}; views that see the same lineage share one evaluation. Each recomputation holds the lock of the dataset's
  * state row, so a write marking the dataset stale meanwhile waits and then marks it again: no mark is lost.
  */
 @ApplicationScoped
@@ -29,9 +33,11 @@ public class VerdictRecomputer implements VerdictRefresh {
     private final LicenseService licenses;
     private final Vocabularies vocabularies;
     private final VerdictBasis basis;
+    private final Event<VerdictsRecomputed> recomputed;
 
     public VerdictRecomputer(VerdictStore store, FactsAssembler facts, RuleEngine engine, LicenseService licenses,
-            Vocabularies vocabularies, VerdictBasis basis) {
+            Vocabularies vocabularies, VerdictBasis basis, Event<VerdictsRecomputed> recomputed) {
+        this.recomputed = recomputed;
         this.store = store;
         this.facts = facts;
         this.engine = engine;
@@ -61,26 +67,56 @@ public class VerdictRecomputer implements VerdictRefresh {
         return store.insertMissingStates();
     }
 
+    /**
+     * Recomputes a batch: the subjects and their views in two statements, the facts in one recursive query per
+     * distinct viewer (most batches: the public one only), each distinct lineage view evaluated once, and all the
+     * batch's verdicts written in three statements.
+     */
     private void recompute(List<Long> datasetIds) {
         if (datasetIds.isEmpty()) {
             return;
         }
         LicenseAttributeTable table = licenses.table();
         List<String> tasks = vocabularies.require(Vocabularies.TASKS).ids();
-        for (long id : datasetIds) {
-            var subject = store.subject(id);
-            List<VerdictStore.Row> rows = new ArrayList<>();
-            if (subject.isPresent() && !subject.get().removed()) {
-                for (Map.Entry<String, Viewer> view : VerdictViews.toCompute(subject.get().node(),
-                        subject.get().ancestors()).entrySet()) {
-                    Facts.Dataset dataset = facts.assemble(subject.get().key(), view.getValue(), table);
-                    for (String task : tasks) {
-                        var verdict = engine.verdictAlone(task, dataset);
-                        rows.add(new VerdictStore.Row(task, view.getKey(), verdict.name()));
-                    }
-                }
+        Map<Long, VerdictStore.Subject> subjects = store.subjects(datasetIds);
+        Map<Viewer, List<VerdictStore.Subject>> byViewer = new LinkedHashMap<>();
+        Map<Long, Map<String, Viewer>> viewsOf = new LinkedHashMap<>();
+        for (VerdictStore.Subject subject : subjects.values()) {
+            if (subject.removed()) {
+                continue;
             }
-            store.replace(id, rows, engine.ruleset().version(), basis.current());
+            Map<String, Viewer> views = VerdictViews.distinctLineages(subject.node(), subject.ancestors());
+            viewsOf.put(subject.id(), views);
+            new java.util.LinkedHashSet<>(views.values())
+                    .forEach(v -> byViewer.computeIfAbsent(v, k -> new ArrayList<>()).add(subject));
         }
+        Map<Viewer, Map<String, Facts.Dataset>> factsByViewer = new HashMap<>();
+        byViewer.forEach((viewer, seen) -> factsByViewer.put(viewer,
+                facts.assembleAll(seen.stream().map(VerdictStore.Subject::key).toList(), viewer, table)));
+        List<VerdictStore.Row> rows = new ArrayList<>();
+        viewsOf.forEach((id, views) -> {
+            String key = subjects.get(id).key();
+            Map<Viewer, List<String>> verdictsBy = new HashMap<>();
+            views.forEach((view, viewer) -> {
+                List<String> verdicts = verdictsBy.computeIfAbsent(viewer,
+                        v -> verdicts(factsByViewer.get(v).get(key), tasks));
+                for (int t = 0; t < tasks.size(); t++) {
+                    rows.add(new VerdictStore.Row(id, tasks.get(t), view, verdicts.get(t)));
+                }
+            });
+        });
+        store.replace(datasetIds, rows, engine.ruleset().version(), basis.current());
+        recomputed.fire(new VerdictsRecomputed(datasetIds));
+    }
+
+    /** Each task's verdict, in the order of {@code tasks}; below a retraction, without evaluating each task. */
+    private List<String> verdicts(Facts.Dataset dataset, List<String> tasks) {
+        if (dataset == null) {
+            throw new IllegalStateException("a dataset being recomputed was not found by its own view");
+        }
+        if (engine.offLabelForEveryTask(dataset)) {
+            return java.util.Collections.nCopies(tasks.size(), Verdict.OFF_LABEL.name());
+        }
+        return engine.verdictsAlone(tasks, dataset).stream().map(Verdict::name).toList();
     }
 }

@@ -5,7 +5,10 @@ import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
 import org.onlabel.common.security.VerdictViews;
@@ -28,7 +31,7 @@ public class VerdictStore {
     }
 
     /** One stored verdict. */
-    public record Row(String task, String viewer, String verdict) {
+    public record Row(long datasetId, String task, String viewer, String verdict) {
     }
 
     /** A dataset as the recomputation needs it, with its ancestors' visibility. */
@@ -115,49 +118,104 @@ public class VerdictStore {
                 .stream().map(Number::longValue).toList();
     }
 
-    /** The dataset with the visibility of every ancestor, read as an admin would (the views decide who sees what). */
-    public Optional<Subject> subject(long datasetId) {
-        List<?> root = em.createNativeQuery("SELECT key, status, visibility, organization FROM dataset WHERE id = :id")
-                .setParameter("id", datasetId).getResultList();
-        if (root.isEmpty()) {
-            return Optional.empty();
+    /**
+     * These datasets with the visibility of every embargoed ancestor, read as an admin would (the views decide who
+     * sees what), in two statements for the whole batch; datasets that no longer exist are left out.
+     */
+    public Map<Long, Subject> subjects(List<Long> datasetIds) {
+        if (datasetIds.isEmpty()) {
+            return Map.of();
         }
-        Object[] r = (Object[]) root.get(0);
-        List<VerdictViews.Node> ancestors = new ArrayList<>();
-        for (Object o : em.createNativeQuery("""
-                WITH RECURSIVE up(id) AS (
-                    SELECT CAST(:id AS bigint)
+        Long[] ids = datasetIds.toArray(Long[]::new);
+        Map<Long, List<VerdictViews.Node>> embargoedAncestors = new HashMap<>();
+        for (Object[] a : nativeWithArray("""
+                WITH RECURSIVE up(root, id) AS (
+                    SELECT r, r FROM unnest(?::bigint[]) AS r
                     UNION
-                    SELECT dv.parent_id FROM up JOIN derivation dv ON dv.child_id = up.id)
-                SELECT d.visibility, d.organization FROM up JOIN dataset d ON d.id = up.id
-                WHERE d.id <> :id AND d.visibility = 'embargoed'""").setParameter("id", datasetId).getResultList()) {
-            Object[] a = (Object[]) o;
-            ancestors.add(new VerdictViews.Node(true, (String) a[1]));
+                    SELECT up.root, dv.parent_id FROM up JOIN derivation dv ON dv.child_id = up.id)
+                SELECT up.root, d.organization FROM up JOIN dataset d ON d.id = up.id
+                WHERE up.id <> up.root AND d.visibility = 'embargoed'""", ids)) {
+            embargoedAncestors.computeIfAbsent(((Number) a[0]).longValue(), k -> new ArrayList<>())
+                    .add(new VerdictViews.Node(true, (String) a[1]));
         }
-        return Optional.of(new Subject(datasetId, (String) r[0], "removed".equals(r[1]),
-                new VerdictViews.Node("embargoed".equals(r[2]), (String) r[3]), ancestors));
+        Map<Long, Subject> subjects = new LinkedHashMap<>();
+        for (Object[] r : nativeWithArray("""
+                SELECT id, key, status, visibility, organization FROM dataset WHERE id = ANY(?::bigint[])
+                ORDER BY id""", ids)) {
+            long id = ((Number) r[0]).longValue();
+            subjects.put(id, new Subject(id, (String) r[1], "removed".equals(r[2]),
+                    new VerdictViews.Node("embargoed".equals(r[3]), (String) r[4]),
+                    embargoedAncestors.getOrDefault(id, List.of())));
+        }
+        return subjects;
     }
 
-    /** Replaces a dataset's verdicts and marks it fresh (the caller holds its state row's lock). */
-    public void replace(long datasetId, List<Row> rows, String rulesetVersion, String basis) {
-        em.createNativeQuery("DELETE FROM dataset_verdict WHERE dataset_id = :id").setParameter("id", datasetId)
-                .executeUpdate();
-        if (!rows.isEmpty()) {
-            em.unwrap(Session.class).doWork(connection -> {
-                try (PreparedStatement insert = connection.prepareStatement("""
-                        INSERT INTO dataset_verdict (dataset_id, task, viewer, verdict, ruleset_version)
-                        SELECT ?, t, v, x, ? FROM unnest(?::text[], ?::text[], ?::text[]) AS r(t, v, x)""")) {
-                    insert.setLong(1, datasetId);
-                    insert.setString(2, rulesetVersion);
-                    insert.setArray(3, connection.createArrayOf("text", rows.stream().map(Row::task).toArray()));
-                    insert.setArray(4, connection.createArrayOf("text", rows.stream().map(Row::viewer).toArray()));
-                    insert.setArray(5, connection.createArrayOf("text", rows.stream().map(Row::verdict).toArray()));
-                    insert.executeUpdate();
+    /** The rows of a query whose one parameter is these ids, as arrays of column values. */
+    private List<Object[]> nativeWithArray(String sql, Long[] ids) {
+        List<Object[]> rows = new ArrayList<>();
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setArray(1, connection.createArrayOf("bigint", ids));
+                try (java.sql.ResultSet result = query.executeQuery()) {
+                    int columns = result.getMetaData().getColumnCount();
+                    while (result.next()) {
+                        Object[] row = new Object[columns];
+                        for (int c = 0; c < columns; c++) {
+                            row[c] = result.getObject(c + 1);
+                        }
+                        rows.add(row);
+                    }
                 }
-            });
+            }
+        });
+        return rows;
+    }
+
+    /**
+     * Replaces these datasets' verdicts by {@code rows} and marks them fresh (the caller holds their state rows'
+     * locks), in three statements for the whole batch: an upsert that rewrites only the verdicts that changed, a
+     * delete of the views no longer computed, and the state update.
+     */
+    public void replace(Collection<Long> datasetIds, List<Row> rows, String rulesetVersion, String basis) {
+        if (datasetIds.isEmpty()) {
+            return;
         }
-        em.createNativeQuery("UPDATE dataset_verdict_state SET stale = FALSE, computed_with = :basis WHERE dataset_id = :id")
-                .setParameter("basis", basis).setParameter("id", datasetId).executeUpdate();
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> {
+            java.sql.Array ids = connection.createArrayOf("bigint", datasetIds.toArray());
+            java.sql.Array rowIds = connection.createArrayOf("bigint", rows.stream().map(Row::datasetId).toArray());
+            java.sql.Array tasks = connection.createArrayOf("text", rows.stream().map(Row::task).toArray());
+            java.sql.Array viewers = connection.createArrayOf("text", rows.stream().map(Row::viewer).toArray());
+            java.sql.Array verdicts = connection.createArrayOf("text", rows.stream().map(Row::verdict).toArray());
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO dataset_verdict AS v (dataset_id, task, viewer, verdict, ruleset_version)
+                    SELECT i, t, w, x, ? FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) AS r(i, t, w, x)
+                    ON CONFLICT (dataset_id, task, viewer) DO UPDATE
+                    SET verdict = EXCLUDED.verdict, ruleset_version = EXCLUDED.ruleset_version
+                    WHERE (v.verdict, v.ruleset_version) IS DISTINCT FROM (EXCLUDED.verdict, EXCLUDED.ruleset_version)""");
+                 PreparedStatement prune = connection.prepareStatement("""
+                    DELETE FROM dataset_verdict v WHERE v.dataset_id = ANY(?::bigint[])
+                    AND NOT EXISTS (SELECT 1 FROM unnest(?::bigint[], ?::text[], ?::text[]) AS r(i, t, w)
+                                    WHERE r.i = v.dataset_id AND r.t = v.task AND r.w = v.viewer)""");
+                 PreparedStatement fresh = connection.prepareStatement("""
+                    UPDATE dataset_verdict_state SET stale = FALSE, computed_with = ? WHERE dataset_id = ANY(?::bigint[])""")) {
+                upsert.setString(1, rulesetVersion);
+                upsert.setArray(2, rowIds);
+                upsert.setArray(3, tasks);
+                upsert.setArray(4, viewers);
+                upsert.setArray(5, verdicts);
+                upsert.executeUpdate();
+                prune.setArray(1, ids);
+                prune.setArray(2, rowIds);
+                prune.setArray(3, tasks);
+                prune.setArray(4, viewers);
+                prune.executeUpdate();
+                fresh.setString(1, basis);
+                fresh.setArray(2, ids);
+                fresh.executeUpdate();
+            }
+        });
     }
 
     public long staleCount() {

@@ -11,23 +11,27 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Drains stale verdicts after the writes that marked them have committed, in small batches each in its own
- * transaction. Batches are claimed with FOR UPDATE SKIP LOCKED, so any number of replicas drain side by side
- * without doing the same work twice; a replica that dies mid-batch leaves its rows stale for the others.
+ * Drains stale verdicts after the writes that marked them have committed, in batches each in its own transaction,
+ * with {@code onlabel.verdicts.workers} threads of {@code onlabel.verdicts.batch-size} datasets a batch. Batches
+ * are claimed with FOR UPDATE SKIP LOCKED, so any number of threads and replicas drain side by side without doing
+ * the same work twice; a worker that dies mid-batch leaves its rows stale for the others.
  */
 @ApplicationScoped
 public class VerdictWorker {
     private static final Logger LOG = Logger.getLogger(VerdictWorker.class);
-    static final int BATCH = 20;
     private static final long IDLE_MILLIS = 200;
 
     private final VerdictRecomputer recomputer;
     private final boolean enabled;
+    private final int workers;
+    private final int batchSize;
     private ScheduledExecutorService executor;
 
     public VerdictWorker(VerdictRecomputer recomputer, org.onlabel.common.config.OnLabelConfig config) {
         this.recomputer = recomputer;
         this.enabled = config.verdicts().workerEnabled();
+        this.workers = Math.max(1, config.verdicts().workers());
+        this.batchSize = Math.max(1, config.verdicts().batchSize());
     }
 
     void start(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
@@ -35,12 +39,16 @@ public class VerdictWorker {
             LOG.info("onlabel.verdicts.worker-enabled=false: stale verdicts are recomputed only by the lists that need them");
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "verdict-worker");
+        java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
+        executor = Executors.newScheduledThreadPool(workers, r -> {
+            Thread t = new Thread(r, "verdict-worker-" + number.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(this::drainAll, IDLE_MILLIS, IDLE_MILLIS, TimeUnit.MILLISECONDS);
+        for (int w = 0; w < workers; w++) {
+            Drainer drainer = new Drainer(w == 0);
+            executor.scheduleWithFixedDelay(drainer::drainAll, IDLE_MILLIS, IDLE_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -51,19 +59,28 @@ public class VerdictWorker {
 
     /** How often an idle worker looks for datasets written around the service (every this many idle rounds). */
     private static final int SWEEP_EVERY = 50;
-    private int idleRounds;
 
-    private void drainAll() {
-        try {
-            if (idleRounds++ % SWEEP_EVERY == 0) {
-                recomputer.adoptMissing();
+    /** One worker thread's rounds; only the first worker sweeps for datasets without a state row. */
+    private final class Drainer {
+        private final boolean sweeps;
+        private int idleRounds;
+
+        Drainer(boolean sweeps) {
+            this.sweeps = sweeps;
+        }
+
+        void drainAll() {
+            try {
+                if (sweeps && idleRounds++ % SWEEP_EVERY == 0) {
+                    recomputer.adoptMissing();
+                }
+                while (!Thread.currentThread().isInterrupted() && recomputer.drain(batchSize) > 0) {
+                    // keep going until nothing is stale
+                }
+            } catch (RuntimeException e) {
+                // the database may be away (a restart, a fault test): the rows stay stale and the next round retries
+                LOG.debugf("Verdict recomputation postponed: %s", e.getMessage());
             }
-            while (!Thread.currentThread().isInterrupted() && recomputer.drain(BATCH) > 0) {
-                // keep going until nothing is stale
-            }
-        } catch (RuntimeException e) {
-            // the database may be away (a restart, a fault test): the rows stay stale and the next round retries
-            LOG.debugf("Verdict recomputation postponed: %s", e.getMessage());
         }
     }
 }

@@ -84,7 +84,14 @@ record DerivationEdgeCondition(LicenseAttribute attribute, boolean expected, boo
         return new ChildPart(Outcome.Truth.MATCH, "");
     }
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private static boolean sameExpression(String a, String b) {
-        return b != null && a.trim().replaceAll("\\s+", " ").equalsIgnoreCase(b.trim().replaceAll("\\s+", " "));
+        return b != null && normalized(a).equalsIgnoreCase(normalized(b));
+    }
+
+    /** Runs of whitespace as one space (compiled once: this runs for every edge of every lineage checked). */
+    private static String normalized(String expression) {
+        return WHITESPACE.matcher(expression.trim()).replaceAll(" ");
     }
 }

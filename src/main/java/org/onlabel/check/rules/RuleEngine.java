@@ -36,6 +36,11 @@ public final class RuleEngine {
     private final Ruleset ruleset;
     private final List<CompiledRule> rules;
     private final Set<String> knownSteps;
+    private final List<CompiledRule> everyTaskViolations;
+    /** Rules whose condition's outcome does not depend on the task (see {@link #verdictsAlone}). */
+    private final Set<CompiledRule> taskFree;
+    /** The task an {@link #offLabelForEveryTask} context names; the conditions it evaluates never read it. */
+    private static final String EVERY_TASK_CONTEXT = "*";
 
     /** {@code knownSteps}: the preprocessing vocabulary; empty means steps are not checked against it. */
     public RuleEngine(Ruleset ruleset, Set<String> knownSteps) {
@@ -43,6 +48,10 @@ public final class RuleEngine {
         this.rules = ruleset.rules().stream().map(CompiledRule::of).toList();
         this.knownSteps = knownSteps == null ? Set.of()
                 : knownSteps.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.everyTaskViolations = rules.stream().filter(RuleEngine::decidesEveryTask).toList();
+        Set<CompiledRule> free = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        rules.stream().filter(r -> !readsTask(r.condition())).forEach(free::add);
+        this.taskFree = free;
     }
 
     public Ruleset ruleset() {
@@ -64,14 +73,92 @@ public final class RuleEngine {
     }
 
     /**
+     * True when the dataset's own lineage alone makes every task OFF_LABEL, whatever the task, purpose or role: a
+     * rule for every task ({@code "*"}), of no particular modality, of severity violation, whose condition reads
+     * only the lineage's statuses (a retracted ancestor) matches with confirmed evidence. A violation decides a
+     * verdict whatever else is found ({@link Verdict#of}), so the full evaluation of any task gives OFF_LABEL too;
+     * stored verdicts use it to skip evaluating each task of a dataset below a retraction.
+     */
+    public boolean offLabelForEveryTask(Facts.Dataset dataset) {
+        if (everyTaskViolations.isEmpty()) {
+            return false;
+        }
+        Facts.Roled alone = new Facts.Roled("any", dataset);
+        EvaluationContext context = new EvaluationContext(EVERY_TASK_CONTEXT, Facts.Purpose.UNSTATED, alone,
+                List.of(alone), knownSteps, Map.of());
+        for (CompiledRule rule : everyTaskViolations) {
+            Outcome outcome = rule.condition().evaluate(context);
+            if (outcome.matched() && outcome.evidence().stream().anyMatch(e -> !e.uncertain())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Rules {@link #offLabelForEveryTask} may rely on: their condition does not read the task or the purpose. */
+    private static boolean decidesEveryTask(CompiledRule compiled) {
+        Rule rule = compiled.rule();
+        return rule.tasks().contains(Rule.EVERY_TASK) && rule.modalities().isEmpty()
+                && rule.severity() == Severity.VIOLATION && compiled.condition() instanceof LineageStatusCondition;
+    }
+
+    /**
      * The verdict alone, equal to {@code evaluate(...).verdict()}, without writing the findings' messages (which
      * spell out paths and titles: most of the work on a deep lineage). For stored verdicts, which keep no findings.
      */
     public Verdict verdict(String task, Facts.Purpose purpose, List<Facts.Roled> datasets) {
-        return evaluate(task, purpose, datasets, false).verdict();
+        return evaluate(task, purpose, datasets, false, null).verdict();
+    }
+
+    /**
+     * {@link #verdictAlone} of each of these tasks, in their order, equal to asking task by task: a rule whose
+     * condition does not read the task (most of them: licenses, history, cohort, lineage) is evaluated once for
+     * all the tasks it applies to instead of once per task. For stored verdicts, every task of a dataset at once.
+     */
+    public List<Verdict> verdictsAlone(List<String> tasks, Facts.Dataset dataset) {
+        List<Facts.Roled> alone = List.of(new Facts.Roled("any", dataset));
+        Map<CompiledRule, Outcome> outcomes = new java.util.IdentityHashMap<>();
+        List<Verdict> verdicts = new ArrayList<>(tasks.size());
+        for (String task : tasks) {
+            verdicts.add(evaluate(task, Facts.Purpose.UNSTATED, alone, false, outcomes).verdict());
+        }
+        return verdicts;
+    }
+
+    /** Leaf conditions that read the checked task; any other condition's outcome is the same for every task. */
+    private static final Set<Class<? extends Condition>> TASK_READING = Set.of(ContraindicationCondition.class,
+            NotIntendedCondition.class);
+    /** Leaf conditions known not to read the task (a condition type added later is taken to read it). */
+    private static final Set<Class<? extends Condition>> TASK_FREE = Set.of(CohortSingleCondition.class,
+            DataUseCondition.class, DataUseDiseaseCondition.class, DerivationEdgeCondition.class,
+            HistoryHasAnyCondition.class, HistoryStepCondition.class, LeakageCondition.class,
+            LicenseMissingCondition.class, LineageLicenseCondition.class, LineageStatusCondition.class,
+            MissingFactsCondition.class, ModalityCondition.class, PurposeCondition.class,
+            RepresentationCondition.class, UnknownStepCondition.class, UnregisteredCondition.class);
+
+    private static boolean readsTask(Condition condition) {
+        if (condition instanceof AllOfCondition allOf) {
+            return allOf.parts().stream().anyMatch(RuleEngine::readsTask);
+        }
+        if (condition instanceof AnyOfCondition anyOf) {
+            return anyOf.parts().stream().anyMatch(RuleEngine::readsTask);
+        }
+        if (condition instanceof NotCondition not) {
+            return readsTask(not.inner());
+        }
+        return TASK_READING.contains(condition.getClass()) || !TASK_FREE.contains(condition.getClass());
     }
 
     private CheckOutcome evaluate(String task, Facts.Purpose purpose, List<Facts.Roled> datasets, boolean describe) {
+        return evaluate(task, purpose, datasets, describe, null);
+    }
+
+    /**
+     * @param sharedOutcomes when not null, outcomes of task-free conditions kept across calls for the same checked
+     *                       datasets, purpose and roles (only {@link #verdictsAlone} passes one)
+     */
+    private CheckOutcome evaluate(String task, Facts.Purpose purpose, List<Facts.Roled> datasets, boolean describe,
+            Map<CompiledRule, Outcome> sharedOutcomes) {
         Objects.requireNonNull(task, "task");
         Facts.Purpose stated = purpose == null ? Facts.Purpose.UNSTATED : purpose;
         List<Facts.Roled> checked = datasets == null ? List.of() : List.copyOf(datasets);
@@ -88,7 +175,9 @@ public final class RuleEngine {
                 if (!rule.rule().appliesToModalities(modalities)) {
                     continue;
                 }
-                Outcome outcome = rule.condition().evaluate(context);
+                Outcome outcome = sharedOutcomes != null && taskFree.contains(rule)
+                        ? sharedOutcomes.computeIfAbsent(rule, r -> r.condition().evaluate(context))
+                        : rule.condition().evaluate(context);
                 if (outcome.matched()) {
                     outcome.evidence().forEach(evidence -> findings.add(
                             finding(rule, rule.rule().severity(), context, evidence, describe)));

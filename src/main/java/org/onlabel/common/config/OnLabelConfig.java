@@ -79,6 +79,24 @@ public interface OnLabelConfig {
          */
         @WithDefault("5S")
         java.time.Duration listRecomputeBudget();
+
+        /**
+         * Worker threads per replica that recompute stale verdicts side by side (each claims its own batches with
+         * FOR UPDATE SKIP LOCKED, as replicas do). A recomputation is half rule engine, half PostgreSQL, so two
+         * threads keep a 2-core machine busy; more help only with more cores.
+         */
+        @WithDefault("2")
+        @jakarta.validation.constraints.Min(1)
+        int workers();
+
+        /**
+         * Datasets a worker claims and recomputes in one transaction: their facts are read, and their verdicts
+         * written, with a few statements per batch instead of several per dataset. Larger batches hold more row
+         * locks for longer (a write marking one of them stale waits for the batch to commit).
+         */
+        @WithDefault("50")
+        @jakarta.validation.constraints.Min(1)
+        int batchSize();
     }
 
     interface Health {

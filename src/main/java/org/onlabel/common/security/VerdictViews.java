@@ -77,4 +77,34 @@ public final class VerdictViews {
         }
         return views;
     }
+
+    /**
+     * {@link #toCompute}, each view with the viewer whose facts it can share: views that see the same datasets of
+     * the lineage get equal facts, so one evaluation serves them. The admin view sees every embargoed dataset, an
+     * organization's view those of its organization; they see the same when every embargoed dataset of the lineage
+     * (the dataset included) belongs to that one organization — the usual case of an embargoed lineage.
+     */
+    public static Map<String, Viewer> distinctLineages(Node root, List<Node> ancestors) {
+        Map<String, Viewer> views = toCompute(root, ancestors);
+        List<Node> lineage = new ArrayList<>(ancestors);
+        lineage.add(root);
+        Set<String> owners = new TreeSet<>();
+        boolean unowned = false;
+        for (Node n : lineage) {
+            if (n.embargoed()) {
+                if (n.organization() == null) {
+                    unowned = true;
+                } else {
+                    owners.add(n.organization());
+                }
+            }
+        }
+        if (views.containsKey(ADMIN) && !unowned && owners.size() == 1) {
+            Viewer organization = views.get(ofOrganization(owners.iterator().next()));
+            if (organization != null) {
+                views.put(ADMIN, organization);
+            }
+        }
+        return views;
+    }
 }

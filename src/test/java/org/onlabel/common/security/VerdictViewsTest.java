@@ -45,4 +45,27 @@ class VerdictViewsTest {
         assertThat(VerdictViews.forViewer(new Viewer(false, Set.of("upenn", "nyu"))))
                 .containsExactly("org:nyu", "org:upenn", "");
     }
+
+    @Test
+    void adminsShareTheOrganizationsEvaluationWhenEveryEmbargoedDatasetIsThatOrganizations() {
+        var nyu = new VerdictViews.Node(true, "nyu");
+        var shared = VerdictViews.distinctLineages(PUBLIC, List.of(nyu, nyu));
+        assertThat(shared.keySet()).containsExactly("", "org:nyu", "*");
+        assertThat(shared.get("*")).isSameAs(shared.get("org:nyu")).isEqualTo(new Viewer(false, Set.of("nyu")));
+        assertThat(VerdictViews.distinctLineages(nyu, List.of()).get("*")).isEqualTo(new Viewer(false, Set.of("nyu")));
+    }
+
+    @Test
+    void adminsKeepTheirOwnEvaluationWhenTheySeeMoreThanAnyOrganization() {
+        var mixed = VerdictViews.distinctLineages(PUBLIC, List.of(new VerdictViews.Node(true, "nyu"),
+                new VerdictViews.Node(true, "upenn")));
+        assertThat(mixed.get("*").seesEverything()).isTrue();
+        var unowned = VerdictViews.distinctLineages(PUBLIC, List.of(new VerdictViews.Node(true, "nyu"),
+                new VerdictViews.Node(true, null)));
+        assertThat(unowned.get("*").seesEverything()).as("an embargoed dataset without owner").isTrue();
+        var otherOwner = VerdictViews.distinctLineages(new VerdictViews.Node(true, "nyu"),
+                List.of(new VerdictViews.Node(true, "upenn")));
+        assertThat(otherOwner.get("*").seesEverything()).isTrue();
+        assertThat(VerdictViews.distinctLineages(PUBLIC, List.of())).isEqualTo(VerdictViews.toCompute(PUBLIC, List.of()));
+    }
 }
