@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import org.onlabel.common.collect.SharedPrefixList;
 
 /**
  * The part of the derivation graph around one dataset, as loaded by one recursive query: node keys and
@@ -63,22 +64,20 @@ public final class LineageGraph {
     }
 
     private Map<String, List<String>> shortestPaths(Map<String, List<String>> next) {
-        Map<String, List<String>> paths = new LinkedHashMap<>();
-        paths.put(root, List.of(root));
+        Map<String, SharedPrefixList> paths = new LinkedHashMap<>();
+        paths.put(root, SharedPrefixList.of(root));
         Deque<String> queue = new ArrayDeque<>();
         queue.add(root);
         while (!queue.isEmpty()) {
             String current = queue.poll();
             for (String n : next.getOrDefault(current, List.of())) {
                 if (!paths.containsKey(n)) {
-                    List<String> path = new ArrayList<>(paths.get(current));
-                    path.add(n);
-                    paths.put(n, List.copyOf(path));
+                    paths.put(n, paths.get(current).append(n));
                     queue.add(n);
                 }
             }
         }
-        return paths;
+        return new LinkedHashMap<>(paths);
     }
 
     /**

@@ -64,6 +64,7 @@ public class VerdictWorker {
     private final class Drainer {
         private final boolean sweeps;
         private int idleRounds;
+        private boolean failing;
 
         Drainer(boolean sweeps) {
             this.sweeps = sweeps;
@@ -77,9 +78,20 @@ public class VerdictWorker {
                 while (!Thread.currentThread().isInterrupted() && recomputer.drain(batchSize) > 0) {
                     // keep going until nothing is stale
                 }
+                if (failing) {
+                    failing = false;
+                    LOG.info("Verdict recomputation resumed");
+                }
             } catch (RuntimeException e) {
-                // the database may be away (a restart, a fault test): the rows stay stale and the next round retries
-                LOG.debugf("Verdict recomputation postponed: %s", e.getMessage());
+                // the database may be away (a restart, a fault test): the rows stay stale and the next round retries.
+                // The first failure of a run of them is a warning; the retries every round would only repeat it.
+                if (!failing) {
+                    failing = true;
+                    LOG.warnf(e, "Verdict recomputation postponed, the stale rows stay stale until a round succeeds: %s",
+                            e.getMessage());
+                } else {
+                    LOG.debugf("Verdict recomputation still postponed: %s", e.getMessage());
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ package org.onlabel.check.rules;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.onlabel.common.collect.SharedPrefixList;
 
 /**
  * Where a condition found what it looked for. {@code generic} evidence points at the checked dataset as a whole
@@ -14,7 +15,7 @@ record Evidence(String dataset, String step, Integer index, List<String> path, S
     static final String CERTAINTY = "certainty";
 
     Evidence {
-        path = List.copyOf(path);
+        path = SharedPrefixList.immutable(path);
         detail = detail == null ? "" : detail;
     }
 

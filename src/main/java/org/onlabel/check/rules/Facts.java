@@ -3,6 +3,7 @@ package org.onlabel.check.rules;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.onlabel.common.collect.SharedPrefixList;
 
 /**
  * What the rule engine knows about the datasets of a check: plain values gathered from the catalog and the
@@ -63,7 +64,7 @@ public final class Facts {
     public record HistoryStep(String dataset, int index, String step, Map<String, Object> parameters, List<String> path) {
         public HistoryStep {
             parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
-            path = List.copyOf(path);
+            path = SharedPrefixList.immutable(path);
         }
     }
 
@@ -77,7 +78,7 @@ public final class Facts {
             License license, List<DataUse> dataUse, List<Contraindication> contraindications, List<String> vendors,
             List<String> sites, String title, List<String> modalities) {
         public Node {
-            path = List.copyOf(path);
+            path = SharedPrefixList.immutable(path);
             parents = parents == null ? List.of() : List.copyOf(parents);
             license = license == null ? License.NONE : license;
             dataUse = dataUse == null ? List.of() : List.copyOf(dataUse);

@@ -3,6 +3,7 @@ package org.onlabel.check.rules;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.onlabel.common.collect.SharedPrefixList;
 
 /**
  * One reason behind a verdict. {@code dataset} is the checked dataset the finding concerns; {@code path} runs from
@@ -17,7 +18,7 @@ public record Finding(@Schema(required = true) String rule, @Schema(required = t
         @Schema(nullable = true, description = "Present when path was cut (checks with paths=compact): the number "
                 + "of keys of the whole path, from dataset to introducedBy.dataset") Integer pathLength) {
     public Finding {
-        path = List.copyOf(path);
+        path = SharedPrefixList.immutable(path);
         references = references == null ? List.of() : List.copyOf(references);
     }
 
