@@ -38,6 +38,12 @@ public class LicenseRepository {
         return rows;
     }
 
+    /** The license table's revision: it changes with every statement that writes the table, on any replica. */
+    public long tableRevision() {
+        return ((Number) em.createNativeQuery("SELECT revision FROM license_table_revision WHERE id = 1")
+                .getSingleResult()).longValue();
+    }
+
     /** Only what the rules read (no names, notes or sources to decode): the attributes of every license, by id. */
     public Map<String, LicenseAttributes> attributes() {
         Map<String, LicenseAttributes> byId = new java.util.LinkedHashMap<>();

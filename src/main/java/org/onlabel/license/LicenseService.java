@@ -147,11 +147,27 @@ public class LicenseService {
     public record Saved(LicenseRepository.Row row, boolean created) {
     }
 
-    /** The attribute table the rules use, as stored now. */
+    /**
+     * The attribute table the rules use, as stored now. Kept in memory with the revision it was read at: every
+     * read compares that with the stored revision (one primary-key read) and reloads when any replica's write, or
+     * this transaction's own, changed the table.
+     */
     @Transactional
     public LicenseAttributeTable table() {
-        return new LicenseAttributeTable(repository.attributes());
+        long revision = repository.tableRevision();
+        CachedTable cached = this.cached;
+        if (cached != null && cached.revision() == revision) {
+            return cached.table();
+        }
+        LicenseAttributeTable table = new LicenseAttributeTable(repository.attributes());
+        this.cached = new CachedTable(revision, table);
+        return table;
     }
+
+    private record CachedTable(long revision, LicenseAttributeTable table) {
+    }
+
+    private volatile CachedTable cached;
 
     private static Boolean bool(Object value) {
         return value instanceof Boolean b ? b : null;
