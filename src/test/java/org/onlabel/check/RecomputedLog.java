@@ -17,7 +17,8 @@ public class RecomputedLog {
     }
 
     public List<Long> since(int mark) {
-        return List.copyOf(ids).subList(mark, ids.size());
+        List<Long> all = List.copyOf(ids);
+        return all.subList(mark, all.size());
     }
 
     public int mark() {
