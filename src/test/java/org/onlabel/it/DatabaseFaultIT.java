@@ -2,6 +2,7 @@ package org.onlabel.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -83,13 +84,39 @@ class DatabaseFaultIT {
         Instant killedAt = Instant.now();
         postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
         postmaster.destroyForcibly();
+        // Keep it down longer than the pool's acquisition timeout (5 s): a request that finds no connection waits
+        // that long for one, so with a short outage every write simply waits and succeeds, and whether any answers
+        // 503 would depend on one being mid-transaction at the kill. Every restart within the hold-down is killed
+        // too; the supervisor's later attempt (its backoff doubles from 0.5 s) brings it back.
+        Instant holdDownUntil = killedAt.plusSeconds(6);
+        while (Instant.now().isBefore(holdDownUntil)) {
+            try {
+                service.postmaster().filter(p -> p.pid() != postmaster.pid()).ifPresent(restarted -> {
+                    restarted.descendants().forEach(ProcessHandle::destroyForcibly);
+                    restarted.destroyForcibly();
+                });
+            } catch (IOException | NumberFormatException pidFileBeingWritten) {
+                // read it again on the next round
+            }
+            Thread.sleep(20);
+        }
         boolean sawDown = false;
+        Map<Integer, Integer> readsWhileDown = new java.util.TreeMap<>();
         Instant deadline = Instant.now().plusSeconds(90);
         while (Instant.now().isBefore(deadline)) {
             int ready = service.readiness();
             sawDown |= ready == 503;
             if (sawDown && ready == 200) {
                 break;
+            }
+            if (ready == 503) {
+                // the supervisor may bring PostgreSQL back before a write of the load lands in the gap: a read sent
+                // while readiness says DOWN shows the API answering 503 too, rather than hanging or failing with 500
+                try {
+                    readsWhileDown.merge(service.get("/api/v1/datasets?limit=1").statusCode(), 1, Integer::sum);
+                } catch (IOException noAnswer) {
+                    readsWhileDown.merge(0, 1, Integer::sum);
+                }
             }
             Thread.sleep(100);
         }
@@ -102,7 +129,10 @@ class DatabaseFaultIT {
 
         assertThat(service.process.isAlive()).as("the service itself kept running").isTrue();
         assertThat(load.unexpected).as("only 201 and 503 answers").isEmpty();
-        assertThat(load.count(503)).as("503 while PostgreSQL was down").isPositive();
+        assertThat(readsWhileDown.keySet()).as("reads while readiness was DOWN: 503, or 200 once PostgreSQL was back")
+                .isSubsetOf(200, 503);
+        assertThat(load.count(503) + readsWhileDown.getOrDefault(503, 0))
+                .as("503 while PostgreSQL was down (writes " + load.statuses + ", reads " + readsWhileDown + ")").isPositive();
         Outcome outcome = verify(service, prefix, load);
         report("postgres-kill-9", load, outcome, recoveryMs);
         assertThat(outcome.lost).isEmpty();
