@@ -4,7 +4,7 @@ the PostgreSQL data directory a benchmark run left behind (bench/work/postgres, 
 bench/run.sh may delete it), measures a few anonymous calls with wrk at some connection counts, and records the
 service's RSS (sampled every 0.2 s, and the kernel's high-water mark) and its GC count and time (jstat).
 
-    python3 bench/jvm_compare.py --pgdata /tmp/pg-copy --shape bench/work/catalog/shape.json \\
+    python3 bench/jvm_compare.py --pgdata <a copy of bench/work/postgres> --shape bench/work/catalog/shape.json \\
         --option "serial-256=-Xmx256m -XX:+UseSerialGC" --option "g1-256=-Xmx256m -XX:+UseG1GC"
 
 Keycloak is not started: the calls are anonymous reads and checks, and the OIDC server is never asked for them.
