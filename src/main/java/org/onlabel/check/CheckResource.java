@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onlabel.check.rules.CheckOutcome;
 import org.onlabel.check.rules.Ruleset;
@@ -68,17 +70,10 @@ public class CheckResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     @ComputesOnly
-    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet({})
-    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet(
-            @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer"))
+    @SecurityRequirementsSet({})
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     public CheckOutcome check(
-            @Parameter(name = "paths", description = "full: every finding's whole path. compact: paths longer "
-                    + "than 10 keys are cut after 10, with pathLength, and given once per checked dataset in the answer's "
-                    + "paths map (ancestor to next key toward the dataset); for deep lineages this keeps the answer small. "
-                    + "Absent: full, unless the findings' paths hold more than " + PathDetail.AUTO_FULL_PATH_KEYS
-                    + " keys in all, then compact. Messages spell at most 10 keys of a path, then how many are left out "
-                    + "and the last key. A check over a deep lineage may be answered 503 with Retry-After while the "
-                    + "service is evaluating as many deep ones as it allows at once",
+            @Parameter(name = "paths", description = PathDetail.PARAMETER_DESCRIPTION,
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"full", "compact"}))
             @QueryParam("paths") String paths,
             @NotNull(message = "a JSON body is required") @Valid CheckRequest request) {
@@ -97,17 +92,10 @@ public class CheckResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     @ComputesOnly
-    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet({})
-    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet(
-            @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer"))
+    @SecurityRequirementsSet({})
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     public BatchCheck.Response batch(
-            @Parameter(name = "paths", description = "full: every finding's whole path. compact: paths longer "
-                    + "than 10 keys are cut after 10, with pathLength, and given once per checked dataset in the answer's "
-                    + "paths map (ancestor to next key toward the dataset); for deep lineages this keeps the answer small. "
-                    + "Absent: full, unless the findings' paths hold more than " + PathDetail.AUTO_FULL_PATH_KEYS
-                    + " keys in all, then compact. Messages spell at most 10 keys of a path, then how many are left out "
-                    + "and the last key. A check over a deep lineage may be answered 503 with Retry-After while the "
-                    + "service is evaluating as many deep ones as it allows at once",
+            @Parameter(name = "paths", description = PathDetail.PARAMETER_DESCRIPTION,
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"full", "compact"}))
             @QueryParam("paths") String paths,
             @NotNull(message = "a JSON body is required") @Valid BatchCheck.Request request) {
@@ -133,9 +121,8 @@ public class CheckResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     @ComputesOnly
-    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet({})
-    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet(
-            @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer"))
+    @SecurityRequirementsSet({})
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     public Compare.Response compare(@NotNull(message = "a JSON body is required") @Valid Compare.Request request) {
         return service.compare(caller.get(), request);
     }

@@ -21,6 +21,15 @@ public enum PathDetail {
      */
     public static final int AUTO_FULL_PATH_KEYS = 2_000;
 
+    /** The {@code paths} query parameter as the contract describes it, on every operation that accepts it. */
+    public static final String PARAMETER_DESCRIPTION = "full: every finding's whole path. compact: paths longer "
+            + "than 10 keys are cut after 10, with pathLength, and given once per checked dataset in the answer's "
+            + "paths map (ancestor to next key toward the dataset); for deep lineages this keeps the answer small. "
+            + "Absent: full, unless the findings' paths hold more than " + AUTO_FULL_PATH_KEYS
+            + " keys in all, then compact. Messages spell at most 10 keys of a path, then how many are left out "
+            + "and the last key. A check over a deep lineage may be answered 503 with Retry-After while the "
+            + "service is evaluating as many deep ones as it allows at once";
+
     /** {@code full}, {@code compact}, or absent (auto); anything else is a validation error on {@code paths}. */
     public static PathDetail parse(String value) {
         if (value == null || value.isBlank()) {
