@@ -22,7 +22,7 @@ public class DatasetRows {
      */
     static final String DOCUMENT = """
             json_build_object(
-              'id', d.id, 'revision', d.revision, 'removedAt', d.removed_at,
+              'id', d.id, 'revision', d.revision, 'removedAt', %1$s,
               'parentLicenses', (SELECT json_object_agg(p.key, p.license) FROM derivation dv
                                  JOIN dataset p ON p.id = dv.parent_id WHERE dv.child_id = d.id AND p.registered),
               'dataset', json_build_object(
@@ -32,7 +32,7 @@ public class DatasetRows {
                 'representation', d.representation, 'deidentification', d.deidentification, 'license', d.license,
                 'dataUse', d.data_use, 'intendedUses', d.intended_uses, 'contraindications', d.contraindications,
                 'status', d.status, 'organization', d.organization, 'visibility', d.visibility,
-                'createdBy', d.created_by, 'createdAt', d.created_at, 'updatedAt', d.updated_at,
+                'createdBy', d.created_by, 'createdAt', %2$s, 'updatedAt', %3$s,
                 'derivedFrom', coalesce((SELECT json_agg(json_build_object('key', p.key, 'version', dv.parent_version)
                                          ORDER BY dv.ordinal)
                                          FROM derivation dv JOIN dataset p ON p.id = dv.parent_id
@@ -49,7 +49,16 @@ public class DatasetRows {
                 'partitionOf', (SELECT json_build_object('dataset', p.key, 'scheme', dp.scheme, 'part', dp.part,
                                                          'disjointBy', dp.disjoint_by)
                                 FROM dataset_partition dp JOIN dataset p ON p.id = dp.parent_id
-                                WHERE dp.dataset_id = d.id)))""";
+                                WHERE dp.dataset_id = d.id)))""".formatted(utc("d.removed_at"), utc("d.created_at"),
+            utc("d.updated_at"));
+
+    /**
+     * A timestamp as RFC 3339 in UTC with a Z: Jackson parses that form directly, while PostgreSQL's own JSON form
+     * (with a +00:00 offset) takes its slow path — 13 % of the read path's samples.
+     */
+    private static String utc(String column) {
+        return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
+    }
 
     private final EntityManager em;
     private final ObjectReader reader;
