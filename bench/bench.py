@@ -516,7 +516,7 @@ def run(args, conns, load, work, pg_dir, procs, started_at):
                              f"--http-management-port={kc_mgmt}", "--http-host=" + LOOPBACK, "--db=dev-mem",
                              "--import-realm", "--hostname-strict=false"],
                 os.path.join(work, "keycloak.log"), env=kc_env)
-    wait_until("Keycloak", lambda: http("GET", kc_url + "/realms/onlabel", timeout=5)[0] == 200, 300)
+    wait_until("Keycloak", lambda: http("GET", kc_url + "/realms/onlabel", timeout=5)[0] == 200, 600)
     tokens = Tokens(kc_url)
 
     base = f"http://{LOOPBACK}:{api_port}"

@@ -291,8 +291,10 @@ def pg_array(values):
 
 
 def load_sql(args):
-    """Writes CSV files and COPYs them into dataset, derivation and preprocessing_step in one transaction. It
-    bypasses the service (no audit events, no license parsing), which is what makes a million rows take minutes."""
+    """Writes CSV files and COPYs them into dataset, derivation and preprocessing_step in one transaction, with a
+    stale dataset_verdict_state row per new dataset (what a create writes: the worker, when on, computes them), then
+    ANALYZE. It bypasses the service (no audit events, no license parsing), which is what makes a million rows take
+    minutes."""
     psql = [args.psql, "-h", "127.0.0.1", "-p", str(args.psql_port), "-U", "postgres", "-d", "postgres",
             "-v", "ON_ERROR_STOP=1", "-q", "-t", "-A"]
     base = int(subprocess.check_output(psql + ["-c", "SELECT coalesce(max(id), 0) FROM dataset"], text=True).strip())
@@ -326,8 +328,9 @@ BEGIN;
 \\copy derivation (child_id, parent_id, ordinal) FROM '{work}/derivation.csv' WITH (FORMAT csv)
 \\copy preprocessing_step (dataset_id, ordinal, step, parameters) FROM '{work}/step.csv' WITH (FORMAT csv)
 SELECT setval(pg_get_serial_sequence('dataset', 'id'), (SELECT max(id) FROM dataset)) AS next_id \\gset
+INSERT INTO dataset_verdict_state (dataset_id, stale) SELECT id, TRUE FROM dataset WHERE id > {base};
 COMMIT;
-ANALYZE dataset; ANALYZE derivation; ANALYZE preprocessing_step;
+ANALYZE dataset; ANALYZE derivation; ANALYZE preprocessing_step; ANALYZE dataset_verdict_state;
 """
     subprocess.run(psql, input=script, text=True, check=True, timeout=args.timeout)
     seconds = time.time() - started

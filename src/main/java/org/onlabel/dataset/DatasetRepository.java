@@ -86,22 +86,19 @@ public class DatasetRepository implements PanacheRepository<Dataset> {
     }
 
     /**
-     * One page of the datasets the viewer may see, in key order. The filters run in PostgreSQL on indexed columns (full-text search on a
-     * generated tsvector, array and JSONB containment), then the page's rows are loaded by id.
-     */
-    public List<Dataset> list(DatasetQuery query, Viewer viewer) {
-        return listWithVerdicts(query, viewer, Optional.empty(), List.of()).stream().map(Listed::dataset).toList();
-    }
-
-    /**
      * A listed dataset with its stored verdict for the query's verdict task (null when none is stored for the
      * caller's view) and whether its stored verdicts are stale (then the verdict must not be shown).
      */
-    public record Listed(Dataset dataset, String verdict, boolean stale) {
+    public record Listed(StoredDataset dataset, String verdict, boolean stale) {
+        public long id() {
+            return dataset.id();
+        }
     }
 
     /**
-     * One page like {@link #list}, each row with its stored verdict for {@code verdictTask} in the caller's view:
+     * One page of the datasets the viewer may see, in key order, read in one statement: the filters run in
+     * PostgreSQL on indexed columns (full-text search on a generated tsvector, array and JSONB containment), and the
+     * page's rows come as {@link DatasetRows#DOCUMENT}s. With {@code verdictTask}, each row has its stored verdict for {@code verdictTask} in the caller's view:
      * the first of {@code views} (most specific first, the public view {@code ''} last) that has a row. With
      * {@code query.fitFor()}, only rows whose verdict is ON_LABEL or CAUTION, or that are stale (the caller
      * recomputes those and asks again). The page is walked on the key index; each row costs a primary-key lookup
@@ -109,7 +106,7 @@ public class DatasetRepository implements PanacheRepository<Dataset> {
      */
     public List<Listed> listWithVerdicts(DatasetQuery query, Viewer viewer, Optional<String> verdictTask, List<String> views) {
         // removed datasets are tombstones: their key stays taken, but they have nothing to list
-        StringBuilder sql = new StringBuilder("SELECT d.id");
+        StringBuilder sql = new StringBuilder("SELECT d.id AS id");
         Map<String, Object> params = new LinkedHashMap<>();
         String verdictOf = "(SELECT v.verdict FROM dataset_verdict v WHERE v.dataset_id = d.id AND v.task = :verdictTask"
                 + " AND v.viewer IN (:views) ORDER BY v.viewer = '', v.viewer LIMIT 1)";
@@ -176,20 +173,21 @@ public class DatasetRepository implements PanacheRepository<Dataset> {
         sql.append(" ORDER BY d.key LIMIT :limit");
         params.put("limit", query.limit());
 
-        Query q = verdictTask.isPresent() ? getEntityManager().createNativeQuery(sql.toString())
-                : getEntityManager().createNativeQuery(sql.toString(), Long.class);
+        // the page's documents in the same statement: a page costs one statement whatever its size
+        String paged = "WITH page AS (" + sql + ") SELECT page.*, CAST(" + DatasetRows.DOCUMENT + " AS text)"
+                + " FROM page JOIN dataset d ON d.id = page.id ORDER BY d.key";
+        Query q = getEntityManager().createNativeQuery(paged);
         params.forEach(q::setParameter);
-        Map<Long, Object[]> found = new LinkedHashMap<>();
+        List<Listed> page = new ArrayList<>();
         for (Object r : q.getResultList()) {
-            Object[] c = verdictTask.isPresent() ? (Object[]) r : new Object[] {r, null, false};
-            found.put(((Number) c[0]).longValue(), c);
+            Object[] c = (Object[]) r;
+            StoredDataset row = rows.decode((String) c[c.length - 1]);
+            page.add(verdictTask.isPresent() ? new Listed(row, (String) c[1], Boolean.TRUE.equals(c[2]))
+                    : new Listed(row, null, false));
         }
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        List<Dataset> rows = new ArrayList<>(listForRead(found.keySet()));
-        rows.sort(Comparator.comparing(d -> d.key));
-        return rows.stream().map(d -> new Listed(d, (String) found.get(d.id)[1], Boolean.TRUE.equals(found.get(d.id)[2])))
-                .toList();
+        return page;
     }
+
+    @jakarta.inject.Inject
+    DatasetRows rows;
 }

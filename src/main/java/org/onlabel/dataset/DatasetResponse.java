@@ -72,6 +72,15 @@ public record DatasetResponse(
         return copy(verdict, found == null ? null : List.copyOf(found));
     }
 
+    /** The same dataset with the license findings on its derivation edges. */
+    public DatasetResponse withLicenseFindings(List<LicenseConflictView> conflicts, List<LicenseConflictView> questions) {
+        return new DatasetResponse(key, title, description, version, publisher, doi, homepage, modalities, anatomy,
+                formats, subjects, cohort, representation, deidentification, license, dataUse, intendedUses,
+                contraindications, status, organization, visibility, createdBy, createdAt, updatedAt, derivedFrom,
+                preprocessing, registered, openLineage, extras, statusReason, supersededBy, List.copyOf(conflicts),
+                List.copyOf(questions), partitionOf, verdict, warnings);
+    }
+
     private DatasetResponse copy(String listVerdict, List<RegistrationWarning> found) {
         return new DatasetResponse(key, title, description, version, publisher, doi, homepage, modalities, anatomy,
                 formats, subjects, cohort, representation, deidentification, license, dataUse, intendedUses,

@@ -141,6 +141,22 @@ public class DatasetService {
     @Transactional
     public Versioned get(Caller caller, String key) {
         policy.requireRead(caller);
+        StoredDataset stored = (DatasetKey.isValid(key) ? rows.byKey(key) : Optional.<StoredDataset>empty())
+                .filter(d -> policy.canSee(caller, d.dataset().visibility(), d.dataset().organization()))
+                .orElseThrow(() -> ApiException.notFound("Dataset '" + key + "'"));
+        if (REMOVED_STATUS.equals(stored.dataset().status())) {
+            throw removed(key, stored.removedAt());
+        }
+        return new Versioned(withLicenseFindings(stored, licenseTableFor(List.of(stored))), stored.revision());
+    }
+
+    /**
+     * The same answer as {@link #get} read through the entity, as the write path reads a dataset before changing it:
+     * what tests compare the one-statement read with.
+     */
+    @Transactional
+    Versioned readThroughEntity(Caller caller, String key) {
+        policy.requireRead(caller);
         Dataset dataset = requireNotRemoved(visibleOr404(caller, key,
                 DatasetKey.isValid(key) ? repository.findByKeyForRead(key) : Optional.empty()));
         return new Versioned(toResponse(dataset), dataset.revision);
@@ -267,10 +283,14 @@ public class DatasetService {
 
     private static Dataset requireNotRemoved(Dataset dataset) {
         if (REMOVED_STATUS.equals(dataset.status)) {
-            throw new ApiException(ProblemType.GONE, "Dataset '" + dataset.key + "' was removed by an administrator on "
-                    + dataset.removedAt + "; its key stays taken");
+            throw removed(dataset.key, dataset.removedAt);
         }
         return dataset;
+    }
+
+    private static ApiException removed(String key, Instant removedAt) {
+        return new ApiException(ProblemType.GONE, "Dataset '" + key + "' was removed by an administrator on "
+                + removedAt + "; its key stays taken");
     }
 
     @Transactional
@@ -284,11 +304,10 @@ public class DatasetService {
         List<DatasetRepository.Listed> rows = listFresh(onePastPage, Viewer.of(caller));
         boolean more = rows.size() > query.limit();
         List<DatasetRepository.Listed> page = more ? rows.subList(0, query.limit()) : rows;
-        String next = more ? Cursor.encode(page.get(page.size() - 1).dataset().key) : null;
-        Map<Long, Provenance> provenances = provenance.ofDatasets(page.stream().map(r -> r.dataset().id).toList());
-        ParentLicenses parents = parentLicenses(provenances.values());
-        return new Page<>(page.stream().map(r -> toResponse(r.dataset(), provenances.get(r.dataset().id), parents)
-                .withVerdict(r.verdict())).toList(), next);
+        String next = more ? Cursor.encode(page.get(page.size() - 1).dataset().key()) : null;
+        org.onlabel.license.LicenseAttributeTable table = licenseTableFor(page.stream().map(DatasetRepository.Listed::dataset).toList());
+        return new Page<>(page.stream().map(r -> withLicenseFindings(r.dataset(), table).withVerdict(r.verdict()))
+                .toList(), next);
     }
 
     /**
@@ -314,6 +333,9 @@ public class DatasetService {
 
     @jakarta.inject.Inject
     VerdictRefresh verdictRefresh;
+
+    @jakarta.inject.Inject
+    DatasetRows rows;
 
     @jakarta.inject.Inject
     jakarta.enterprise.event.Event<DatasetChanged> changes;
@@ -474,6 +496,30 @@ public class DatasetService {
         DerivationLicenseCheck.Assessment licenses = parentLicenses.isEmpty() ? DerivationLicenseCheck.Assessment.NONE
                 : derivationLicenses.assess(child.license, parentLicenses, parents.table());
         return DatasetMapper.toResponse(child, own, views(licenses.conflicts()), views(licenses.questions()));
+    }
+
+    /** The license table (one primary-key read while it is cached) when one of these datasets has a registered parent. */
+    private org.onlabel.license.LicenseAttributeTable licenseTableFor(List<StoredDataset> datasets) {
+        return datasets.stream().allMatch(d -> d.parentLicenses().isEmpty()) ? null : derivationLicenses.table();
+    }
+
+    /**
+     * The response of a dataset read by {@link DatasetRows}, with the license rules on its derivation edges;
+     * {@code table} is null only when no dataset of the answer has a registered parent.
+     */
+    private DatasetResponse withLicenseFindings(StoredDataset stored, org.onlabel.license.LicenseAttributeTable table) {
+        DatasetResponse d = stored.dataset();
+        Map<String, String> parentLicenses = new java.util.LinkedHashMap<>();
+        for (var parent : d.derivedFrom()) {
+            if (stored.parentLicenses().containsKey(parent.key())) {
+                parentLicenses.put(parent.key(), stored.parentLicenses().get(parent.key()));
+            }
+        }
+        if (parentLicenses.isEmpty()) {
+            return d;
+        }
+        DerivationLicenseCheck.Assessment licenses = derivationLicenses.assess(d.license(), parentLicenses, table);
+        return d.withLicenseFindings(views(licenses.conflicts()), views(licenses.questions()));
     }
 
     private static List<DatasetResponse.LicenseConflictView> views(List<DerivationLicenseCheck.ParentConflict> found) {

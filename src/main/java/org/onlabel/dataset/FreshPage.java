@@ -30,7 +30,7 @@ final class FreshPage {
         long deadline = clock.getAsLong() + budget.toNanos();
         for (int round = 0; ; round++) {
             List<DatasetRepository.Listed> rows = query.get();
-            List<Long> stale = rows.stream().filter(DatasetRepository.Listed::stale).map(r -> r.dataset().id).toList();
+            List<Long> stale = rows.stream().filter(DatasetRepository.Listed::stale).map(DatasetRepository.Listed::id).toList();
             if (stale.isEmpty()) {
                 return rows;
             }

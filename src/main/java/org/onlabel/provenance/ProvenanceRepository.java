@@ -133,6 +133,68 @@ public class ProvenanceRepository {
         return rows;
     }
 
+    /** A dataset reached by {@link #upstreamOf}: where it is, all its parents' ids in order, and its own steps. */
+    public record UpstreamRow(NodeRow node, List<Long> parentIds, List<PreprocessingStep> steps) {
+    }
+
+    /**
+     * The same walk as {@link #walk} upstream, in one statement that also finds the root by key (empty when the viewer
+     * may not see it) and brings each dataset's parent ids (visible or not) and steps: what lineage history and PROV
+     * need, which took five statements before.
+     */
+    public List<UpstreamRow> upstreamOf(String key, int maxDepth, int limit, Viewer viewer) {
+        Query q = em.createNativeQuery("""
+                WITH RECURSIVE root AS (
+                    SELECT id FROM dataset
+                    WHERE key = :key AND (:all OR visibility = 'public' OR organization IN (:orgs))
+                ), walk(id, depth) AS (
+                    SELECT id, 0 FROM root
+                    UNION
+                    SELECT dv.parent_id, w.depth + 1
+                    FROM walk w
+                    JOIN derivation dv ON dv.child_id = w.id
+                    JOIN dataset n ON n.id = dv.parent_id
+                    WHERE w.depth < :maxDepth
+                      AND (:all OR n.visibility = 'public' OR n.organization IN (:orgs))
+                )
+                , reached AS (SELECT id, min(depth) AS depth FROM walk GROUP BY id)
+                SELECT d.id, d.key, d.title, r.depth, d.registered, d.status, d.organization,
+                       CAST((SELECT array_agg(dv.parent_id ORDER BY dv.ordinal) FROM derivation dv
+                             WHERE dv.child_id = d.id) AS text),
+                       CAST((SELECT json_agg(json_build_object('step', s.step, 'parameters', s.parameters,
+                                    'software', s.software, 'description', s.description, 'runId', s.run_id)
+                                    ORDER BY s.ordinal)
+                             FROM preprocessing_step s WHERE s.dataset_id = d.id) AS text)
+                FROM reached r
+                CROSS JOIN LATERAL (SELECT * FROM dataset x WHERE x.id = r.id OFFSET 0) d
+                ORDER BY r.depth, d.key
+                LIMIT :limit""")
+                .setParameter("key", key).setParameter("maxDepth", maxDepth)
+                .setParameter("all", viewer.seesEverything()).setParameter("orgs", viewer.organizationsForSql())
+                .setParameter("limit", limit);
+        List<UpstreamRow> rows = new ArrayList<>();
+        for (Object r : q.getResultList()) {
+            Object[] c = (Object[]) r;
+            NodeRow node = new NodeRow(((Number) c[0]).longValue(), (String) c[1], (String) c[2],
+                    ((Number) c[3]).intValue(), (Boolean) c[4], (String) c[5], (String) c[6]);
+            rows.add(new UpstreamRow(node, ids((String) c[7]),
+                    c[8] == null ? List.of() : read((String) c[8], new TypeReference<List<PreprocessingStep>>() { })));
+        }
+        return rows;
+    }
+
+    /** A PostgreSQL bigint array as text, {@code {3,1,2}}, or null. */
+    private static List<Long> ids(String array) {
+        if (array == null || array.length() <= 2) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String id : array.substring(1, array.length() - 1).split(",")) {
+            ids.add(Long.parseLong(id));
+        }
+        return ids;
+    }
+
     public List<EdgeRow> edgesAmong(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

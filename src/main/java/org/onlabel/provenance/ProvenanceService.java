@@ -198,29 +198,37 @@ public class ProvenanceService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Upstream upstream(String key, Viewer viewer) {
-        long rootId = rootId(key, viewer);
         int maxDepth = config.lineage().maxDepth();
         int maxNodes = config.lineage().maxNodes();
-        List<ProvenanceRepository.NodeRow> nodes = repository.walk(rootId, ProvenanceRepository.Direction.UPSTREAM,
-                maxDepth, maxNodes + 1, viewer);
-        boolean truncated = nodes.size() > maxNodes;
+        List<ProvenanceRepository.UpstreamRow> rows = repository.upstreamOf(key, maxDepth, maxNodes + 1, viewer);
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("Dataset '" + key + "'");
+        }
+        boolean truncated = rows.size() > maxNodes;
         if (truncated) {
-            nodes = nodes.subList(0, maxNodes);
+            rows = rows.subList(0, maxNodes);
         } else {
-            List<Long> deepest = nodes.stream().filter(n -> n.depth() == maxDepth).map(ProvenanceRepository.NodeRow::id).toList();
-            truncated = repository.anyHasParents(deepest);
+            truncated = rows.stream().anyMatch(r -> r.node().depth() == maxDepth && !r.parentIds().isEmpty());
         }
         Map<String, Long> idOf = new LinkedHashMap<>();
         Map<Long, String> keyOf = new LinkedHashMap<>();
-        nodes.forEach(n -> {
-            idOf.put(n.key(), n.id());
-            keyOf.put(n.id(), n.key());
-        });
-        List<LineageGraph.Edge> edges = repository.edgesAmong(keyOf.keySet()).stream()
-                .map(e -> new LineageGraph.Edge(keyOf.get(e.parentId()), keyOf.get(e.childId())))
-                .toList();
+        Map<Long, List<PreprocessingStep>> steps = new LinkedHashMap<>();
+        List<ProvenanceRepository.NodeRow> nodes = new ArrayList<>();
+        for (ProvenanceRepository.UpstreamRow r : rows) {
+            nodes.add(r.node());
+            idOf.put(r.node().key(), r.node().id());
+            keyOf.put(r.node().id(), r.node().key());
+            if (!r.steps().isEmpty()) {
+                steps.put(r.node().id(), r.steps());
+            }
+        }
+        // the edges among the datasets reached, in the order edgesAmong gives them: by child id, then as declared
+        List<LineageGraph.Edge> edges = new ArrayList<>();
+        rows.stream().sorted(java.util.Comparator.comparingLong(r -> r.node().id())).forEach(r -> r.parentIds().stream()
+                .filter(keyOf::containsKey)
+                .forEach(parent -> edges.add(new LineageGraph.Edge(keyOf.get(parent), r.node().key()))));
         LineageGraph graph = new LineageGraph(key, idOf.keySet(), edges);
-        return new Upstream(graph, nodes, idOf, repository.stepsOf(keyOf.keySet()), truncated);
+        return new Upstream(graph, nodes, idOf, steps, truncated);
     }
 
     private long rootId(String key, Viewer viewer) {

@@ -12,10 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class FreshPageTest {
     private static DatasetRepository.Listed row(long id, String verdict, boolean stale) {
-        Dataset d = new Dataset();
-        d.id = id;
-        d.key = "d" + id;
-        return new DatasetRepository.Listed(d, verdict, stale);
+        return new DatasetRepository.Listed(new StoredDataset(id, 0, null, null, null), verdict, stale);
     }
 
     /** A catalog of rows 1..n whose stale ones become fresh once refreshed; the page is the first `size` rows. */
@@ -51,7 +48,7 @@ class FreshPageTest {
     void staleCandidatesAreRecomputedThenThePageIsAskedAgain() {
         Catalog c = new Catalog(10, 5, 2, 4);
         List<DatasetRepository.Listed> page = FreshPage.of(c::page, c::refresh, System::nanoTime, Duration.ofSeconds(5));
-        assertThat(page).extracting(r -> r.dataset().id).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(page).extracting(DatasetRepository.Listed::id).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(page).allSatisfy(r -> assertThat(r.stale()).isFalse());
         assertThat(c.refreshed).containsExactly(List.of(2L, 4L));
     }
@@ -66,7 +63,7 @@ class FreshPageTest {
             now.addAndGet(Duration.ofSeconds(3).toNanos());
         }, now::get, Duration.ofSeconds(5));
         assertThat(c.refreshed).hasSize(2);
-        assertThat(page).extracting(r -> r.dataset().id).containsExactly(1L, 3L, 5L);
+        assertThat(page).extracting(DatasetRepository.Listed::id).containsExactly(1L, 3L, 5L);
     }
 
     @Test
@@ -75,6 +72,6 @@ class FreshPageTest {
         List<DatasetRepository.Listed> page = FreshPage.of(c::page, ids -> c.refreshed.add(List.copyOf(ids)),
                 () -> 0L, Duration.ofSeconds(5));
         assertThat(c.refreshed).hasSize(FreshPage.MAX_ROUNDS);
-        assertThat(page).extracting(r -> r.dataset().id).containsExactly(1L, 2L, 4L, 5L);
+        assertThat(page).extracting(DatasetRepository.Listed::id).containsExactly(1L, 2L, 4L, 5L);
     }
 }
