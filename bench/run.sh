@@ -3,7 +3,7 @@
 # loopback ports with their data under bench/work/, loads a synthetic catalog, measures each call with wrk and
 # writes bench/results/<date>.md and .json. Everything it started is stopped when it ends.
 #
-#   bench/run.sh [--datasets N] [--duration S] [--connections 1,8,32] [--load api|sql] [--only a,b] [--label TEXT]
+#   bench/run.sh [--datasets N] [--duration S] [--connections 1,8,32] [--load api|sql] [--only a,b] [--extended] [--label TEXT]
 #
 # Needs JDK 17 and python3; wrk, psql and pgbench (Debian's wrk and postgresql-client) are installed if missing.
 set -euo pipefail
@@ -23,6 +23,8 @@ done
 
 if [ "${BENCH_SKIP_BUILD:-false}" != "true" ]; then
   echo "building the service (./mvnw -B -q -DskipTests package)"
+  build_started=$SECONDS
   ./mvnw -B -q -DskipTests package
+  export BENCH_BUILD_SECONDS=$((SECONDS - build_started))   # the report's wall clock includes the build
 fi
 exec python3 bench/bench.py "$@"

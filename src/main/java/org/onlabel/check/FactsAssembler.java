@@ -24,7 +24,8 @@ import org.onlabel.vocabulary.Vocabularies;
 /**
  * Gathers the facts the rule engine reasons over for one dataset: its own, and those of every ancestor the viewer
  * may see, from one recursive query ({@link LineageFactsRepository}) bounded by onlabel.lineage.max-depth and
- * max-nodes, as the lineage and history endpoints are.
+ * max-nodes, as the lineage and history endpoints are. A single dataset's walk goes through {@link LineageWalkCache}
+ * (kept walks, and a derived dataset's walk made from its parent's).
  */
 @ApplicationScoped
 public class FactsAssembler {
@@ -32,11 +33,14 @@ public class FactsAssembler {
     static final String BEYOND_LIMIT = "(ancestors beyond the lineage limit)";
 
     private final LineageFactsRepository rows;
+    private final LineageWalkCache walks;
     private final OnLabelConfig config;
     private final DiseaseOntology diseases;
 
-    public FactsAssembler(LineageFactsRepository rows, OnLabelConfig config, Vocabularies vocabularies) {
+    public FactsAssembler(LineageFactsRepository rows, LineageWalkCache walks, OnLabelConfig config,
+            Vocabularies vocabularies) {
         this.rows = rows;
+        this.walks = walks;
         this.config = config;
         this.diseases = vocabularies.diseases();
     }
@@ -44,7 +48,7 @@ public class FactsAssembler {
     @Transactional(Transactional.TxType.MANDATORY)
     public Facts.Dataset assemble(String key, Viewer viewer, LicenseAttributeTable licenses) {
         int maxNodes = config.lineage().maxNodes();
-        List<LineageFactsRepository.Row> walked = rows.walk(key, viewer, config.lineage().maxDepth(), maxNodes + 1);
+        List<LineageFactsRepository.Row> walked = walks.walk(key, viewer, config.lineage().maxDepth(), maxNodes + 1);
         if (walked.isEmpty()) {
             throw ApiException.notFound("Dataset '" + key + "'");
         }
@@ -82,8 +86,11 @@ public class FactsAssembler {
         LineageGraph graph = new LineageGraph(key, byKey.keySet(), edges);
         Map<String, List<String>> paths = graph.upstreamPaths();
         List<Facts.Node> lineage = new ArrayList<>();
+        // a lineage names few distinct license expressions: each is parsed and evaluated once per assembly
+        Map<String, Facts.License> licenseFacts = new java.util.HashMap<>();
         for (Map.Entry<String, List<String>> e : paths.entrySet()) {
-            lineage.add(node(byKey.get(e.getKey()), e.getValue(), graph.parentsOf(e.getKey()), licenses, diseases));
+            lineage.add(node(byKey.get(e.getKey()), e.getValue(), graph.parentsOf(e.getKey()), licenses, diseases,
+                    licenseFacts));
         }
         if (truncated) {
             // what lies beyond the walk's limits is unknown, like an unregistered source: checks say UNKNOWN
@@ -105,9 +112,11 @@ public class FactsAssembler {
     }
 
     private static Facts.Node node(LineageFactsRepository.Row d, List<String> path, List<String> parents,
-            LicenseAttributeTable licenses, DiseaseOntology diseases) {
+            LicenseAttributeTable licenses, DiseaseOntology diseases, Map<String, Facts.License> licenseFacts) {
         LineageFactsRepository.Projection f = d.facts();
-        return new Facts.Node(d.key(), path, parents, d.registered(), d.status(), license(d.license(), licenses),
+        Facts.License license = d.license() == null ? Facts.License.NONE
+                : licenseFacts.computeIfAbsent(d.license(), expression -> license(expression, licenses));
+        return new Facts.Node(d.key(), path, parents, d.registered(), d.status(), license,
                 f.dataUse().stream().map(u -> new Facts.DataUse(u.code(), u.disease(), disease(u.disease(), diseases))).toList(),
                 f.contraindications().stream().map(c -> new Facts.Contraindication(c.task(), c.reason())).toList(),
                 f.vendors(), f.sites(), d.title(), f.modalities());

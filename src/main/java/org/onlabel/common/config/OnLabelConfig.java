@@ -125,6 +125,13 @@ public interface OnLabelConfig {
         /** Most nodes of one lineage answer (and of the ancestry checks and histories reason over). */
         @WithDefault("10000")
         int maxNodes();
+
+        /**
+         * Most lineage rows the per-replica cache of walked ancestries keeps (about 1 kB each; 0 turns it off).
+         * See {@code LineageWalkCache}: an entry answers only while no replica has changed what it read.
+         */
+        @WithDefault("20000")
+        int walkCacheRows();
     }
 
     Idempotency idempotency();

@@ -1,0 +1,171 @@
+package org.onlabel.check;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.onlabel.common.config.OnLabelConfig;
+import org.onlabel.common.security.Viewer;
+
+/**
+ * The walks of {@link LineageFactsRepository#walk}, kept per replica and bounded by the rows they hold
+ * ({@code onlabel.lineage.walk-cache-rows}; 0 turns it off). An entry answers only while the lineage facts
+ * revision (V17: bumped at the commit of every update or delete of a dataset, derivation or preprocessing step, on
+ * any replica) is the one it was walked at, read in the asking transaction: a walk is never older than the last
+ * write that transaction can see. An entry is kept only once its transaction committed.
+ * <p>
+ * A dataset created in the asking transaction was never walked, but when the viewer sees exactly one of its
+ * parents, its walk is that parent's walk one level deeper with itself on top: so a chain of derived creates costs
+ * one short query per link instead of a walk of the whole chain, and the derived datasets of one parent share its
+ * walk (see {@link #deriveFromParent}).
+ */
+@ApplicationScoped
+public class LineageWalkCache {
+    private record Key(String dataset, Viewer viewer, int maxDepth, int limit) {
+        Key {
+            // whoever sees everything sees the same walk, whatever organizations they belong to
+            viewer = viewer.seesEverything() ? new Viewer(true, Set.of()) : new Viewer(false, Set.copyOf(viewer.organizations()));
+        }
+    }
+
+    private record Entry(long revision, List<LineageFactsRepository.Row> rows) {
+    }
+
+    private final LineageFactsRepository repository;
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Cache<Key, Entry> walks;
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong derived = new AtomicLong();
+
+    public LineageWalkCache(LineageFactsRepository repository, EntityManager em,
+            TransactionSynchronizationRegistry transactions, OnLabelConfig config) {
+        this.repository = repository;
+        this.em = em;
+        this.transactions = transactions;
+        long rows = config.lineage().walkCacheRows();
+        this.walks = rows <= 0 ? null : Caffeine.newBuilder().maximumWeight(rows)
+                .weigher((Key k, Entry e) -> Math.max(1, e.rows().size())).build();
+    }
+
+    /** {@link LineageFactsRepository#walk}, from memory when nothing it read changed since. */
+    public List<LineageFactsRepository.Row> walk(String key, Viewer viewer, int maxDepth, int limit) {
+        if (walks == null) {
+            return repository.walk(key, viewer, maxDepth, limit);
+        }
+        Long revision = revision();
+        if (revision == null) {
+            return repository.walk(key, viewer, maxDepth, limit);
+        }
+        Key k = new Key(key, viewer, maxDepth, limit);
+        Entry cached = walks.getIfPresent(k);
+        if (cached != null && cached.revision() == revision) {
+            hits.incrementAndGet();
+            return cached.rows();
+        }
+        List<LineageFactsRepository.Row> rows = deriveFromParent(key, viewer, maxDepth, limit, revision);
+        if (rows != null) {
+            derived.incrementAndGet();
+        } else {
+            rows = repository.walk(key, viewer, maxDepth, limit);
+        }
+        if (!rows.isEmpty()) {
+            // no walk is kept for a dataset that does not exist (yet): creating one does not move the revision
+            keepAfterCommit(k, new Entry(revision, List.copyOf(rows)));
+        }
+        return rows;
+    }
+
+    /** Walks (own or a parent's) answered from memory, and walks made from a parent's, since start: for tests. */
+    public long hits() {
+        return hits.get();
+    }
+
+    public long derivedFromParent() {
+        return derived.get();
+    }
+
+    /**
+     * The walk of a dataset with exactly one parent the viewer sees, made from that parent's current cached walk:
+     * the dataset's own row (a walk one level deep), then the parent's rows one level deeper. Equal to the full
+     * walk whenever the parent's walk was cut by neither limit (it reached no node at {@code maxDepth - 1} or
+     * deeper, and it holds fewer than {@code limit - 1} rows): every path from the dataset upward goes through that
+     * parent. A dataset without a parent the viewer sees is its walk one level deep. Null when it cannot be made so.
+     */
+    private List<LineageFactsRepository.Row> deriveFromParent(String key, Viewer viewer, int maxDepth, int limit,
+            Long revision) {
+        if (maxDepth < 2) {
+            return null;
+        }
+        List<LineageFactsRepository.Row> top = repository.walk(key, viewer, 1, limit);
+        if (top.size() < 2) {
+            return top;    // no parent the viewer sees (or no dataset it sees): the walk ends here
+        }
+        if (top.size() != 2 || top.get(0).depth() != 0 || !top.get(0).facts().parents().equals(List.of(top.get(1).key()))) {
+            return null;
+        }
+        Key parentKey = new Key(top.get(1).key(), viewer, maxDepth, limit);
+        Entry parent = walks.getIfPresent(parentKey);
+        if (parent == null || parent.revision() != revision) {
+            // walked and kept for the parent's next children (siblings of a pipeline's outputs, the next link)
+            parent = new Entry(revision, List.copyOf(repository.walk(parentKey.dataset(), viewer, maxDepth, limit)));
+            keepAfterCommit(parentKey, parent);
+        } else {
+            hits.incrementAndGet();
+        }
+        if (parent.rows().size() >= limit - 1) {
+            return null;
+        }
+        List<LineageFactsRepository.Row> rows = new ArrayList<>(parent.rows().size() + 1);
+        LineageFactsRepository.Row own = top.get(0);
+        rows.add(new LineageFactsRepository.Row(own.key(), 0, own.registered(), own.status(), own.license(),
+                own.title(), own.facts(), false));
+        for (LineageFactsRepository.Row r : parent.rows()) {
+            if (r.depth() + 1 >= maxDepth || r.hasParentsBeyond()) {
+                return null;
+            }
+            LineageFactsRepository.Projection p = r.facts();
+            // representation and intended uses are projected for the root of a walk only
+            LineageFactsRepository.Projection asAncestor = r.depth() > 0 ? p : new LineageFactsRepository.Projection(
+                    p.dataUse(), p.contraindications(), p.vendors(), p.sites(), p.modalities(), p.parents(),
+                    p.steps(), null, null);
+            rows.add(new LineageFactsRepository.Row(r.key(), r.depth() + 1, r.registered(), r.status(), r.license(),
+                    r.title(), asAncestor, false));
+        }
+        return rows;
+    }
+
+    /**
+     * The revision, or null when this transaction itself changed what walks read: the revision moves only at its
+     * commit, so until then neither a kept walk nor one made now may stand for the state this transaction sees.
+     */
+    private Long revision() {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                SELECT revision, coalesce(current_setting('onlabel.lineage_facts_written', true), '') = 'on'
+                FROM lineage_facts_revision WHERE id = 1""").getSingleResult();
+        return Boolean.TRUE.equals(row[1]) ? null : ((Number) row[0]).longValue();
+    }
+
+    /** A walk made in a transaction that rolls back may have seen rows that never existed: it is not kept. */
+    private void keepAfterCommit(Key key, Entry entry) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    walks.put(key, entry);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,175 @@
+package org.onlabel.check;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.onlabel.support.Api.DATASETS;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.onlabel.common.security.Viewer;
+import org.onlabel.support.Api;
+import org.onlabel.support.Datasets;
+import org.onlabel.support.Tokens;
+
+/**
+ * Walks of lineage facts kept in memory answer exactly what a walk in PostgreSQL answers, a derived create is
+ * walked from its parent's kept walk, and a change to an ancestor made anywhere (through the API, or straight in
+ * the database as another replica's write would be) is seen by the next walk.
+ */
+@QuarkusTest
+class LineageWalkCacheTest {
+    private static final String RETRACTED = "any.retracted-ancestor";
+    private static final Viewer ADMIN = new Viewer(true, Set.of());
+    private static final int MAX_DEPTH = 1000;
+    private static final int LIMIT = 10_001;
+
+    @Inject
+    LineageWalkCache cache;
+
+    @Inject
+    LineageFactsRepository repository;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    jakarta.transaction.UserTransaction transaction;
+
+    private static String alice() {
+        return Tokens.user("alice");
+    }
+
+    private static Map<String, Object> link(String key, String parent, String step) {
+        Map<String, Object> body = Api.derived(key, "nyu", parent == null ? List.of() : List.of(parent),
+                parent == null ? List.of() : List.of(Api.step(step, Map.of())));
+        body.put("intendedUses", List.of(Map.of("task", "segmentation")));
+        return body;
+    }
+
+    private List<String> chain(String prefix, int length) {
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < length; i++) {
+            String key = Datasets.uniqueKey(prefix + i);
+            Api.create(alice(), link(key, i == 0 ? null : keys.get(i - 1), "resampling")).then().statusCode(201);
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    private List<LineageFactsRepository.Row> cachedWalk(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> cache.walk(key, ADMIN, MAX_DEPTH, LIMIT));
+    }
+
+    private List<LineageFactsRepository.Row> databaseWalk(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> repository.walk(key, ADMIN, MAX_DEPTH, LIMIT));
+    }
+
+    @Test
+    void aWalkMadeFromTheParentsKeptWalkEqualsTheWalkInTheDatabaseAndIsKeptInItsTurn() {
+        List<String> keys = chain("walk-cache-", 4);
+        String parent = keys.get(2);
+        String tip = keys.get(3);
+        cachedWalk(parent);                       // kept for this viewer once its transaction committed
+        long derivedBefore = cache.derivedFromParent();
+        List<LineageFactsRepository.Row> fromParent = cachedWalk(tip);
+        assertThat(cache.derivedFromParent()).isEqualTo(derivedBefore + 1);
+        assertThat(fromParent).isEqualTo(databaseWalk(tip));
+        assertThat(fromParent).extracting(LineageFactsRepository.Row::key).containsExactly(tip, parent, keys.get(1),
+                keys.get(0));
+        assertThat(fromParent.get(0).facts().intendedUses()).containsExactly("segmentation");
+        assertThat(fromParent.get(1).facts().intendedUses()).isEmpty();
+
+        long hitsBefore = cache.hits();
+        assertThat(cachedWalk(tip)).isEqualTo(fromParent);
+        assertThat(cache.hits()).isEqualTo(hitsBefore + 1);
+    }
+
+    @Test
+    void aChainOfDerivedCreatesIsWalkedLinkByLinkFromEachParent() {
+        long before = cache.derivedFromParent();
+        List<String> keys = chain("walk-chain-", 5);
+        // every link after the first two: its parent's walk was kept when the parent was created (same viewer)
+        assertThat(cache.derivedFromParent() - before).isGreaterThanOrEqualTo(3);
+        String tip = keys.get(4);
+        JsonPath label = given().auth().oauth2(alice()).get(DATASETS + "/" + tip + "/label").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(label.getList("verdicts.find { it.task == 'segmentation' }.findings.rule", String.class))
+                .doesNotContain(RETRACTED);
+    }
+
+    @Test
+    void aRetractionThroughTheApiReachesTheNextDerivedCreatesWarningsAndTheLabel() {
+        List<String> keys = chain("walk-retract-", 3);
+        String root = keys.get(0);
+        String tip = keys.get(2);
+        Api.as(alice()).body("{\"reason\": \"labels were wrong\"}").post(DATASETS + "/" + root + "/retraction")
+                .then().statusCode(200);
+
+        String next = Datasets.uniqueKey("walk-retract-next");
+        JsonPath created = Api.create(alice(), link(next, tip, "resampling")).then().statusCode(201).extract()
+                .jsonPath();
+        assertThat(created.getList("warnings.rule", String.class)).contains(RETRACTED);
+        assertThat(labelRules(tip)).contains(RETRACTED);
+        assertThat(databaseWalk(next)).isEqualTo(cachedWalk(next));
+    }
+
+    @Test
+    void aChangeMadeStraightInTheDatabaseAsByAnotherReplicaIsSeenByTheNextWalk() {
+        List<String> keys = chain("walk-replica-", 3);
+        String tip = keys.get(2);
+        assertThat(labelRules(tip)).doesNotContain(RETRACTED);
+        List<LineageFactsRepository.Row> before = cachedWalk(tip);
+        assertThat(before.get(2).status()).isEqualTo("active");
+
+        // no code of this replica runs: only the revision the trigger bumps at commit tells the cache
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE dataset SET status = 'retracted' WHERE key = :key").setParameter("key", keys.get(0))
+                .executeUpdate());
+
+        List<LineageFactsRepository.Row> after = cachedWalk(tip);
+        assertThat(after).extracting(LineageFactsRepository.Row::status).containsExactly("active", "active",
+                "retracted");
+        assertThat(after).isEqualTo(databaseWalk(tip));
+        assertThat(labelRules(tip)).contains(RETRACTED);
+        String next = Datasets.uniqueKey("walk-replica-next");
+        JsonPath created = Api.create(alice(), link(next, tip, "resampling")).then().statusCode(201).extract()
+                .jsonPath();
+        assertThat(created.getList("warnings.rule", String.class)).contains(RETRACTED);
+    }
+
+    @Test
+    void aWalkMadeInATransactionThatRollsBackIsNotKept() throws Exception {
+        String key = chain("walk-rollback-", 1).get(0);
+        transaction.begin();
+        try {
+            assertThat(cache.walk(key, ADMIN, MAX_DEPTH, LIMIT)).hasSize(1);
+        } finally {
+            transaction.rollback();
+        }
+        long hits = cache.hits();
+        cachedWalk(key);
+        assertThat(cache.hits()).isEqualTo(hits);
+        cachedWalk(key);
+        assertThat(cache.hits()).isEqualTo(hits + 1);
+    }
+
+    @Test
+    void aDatasetAskedForBeforeItExistsIsWalkedOnceCreated() {
+        String key = Datasets.uniqueKey("walk-later");
+        assertThat(cachedWalk(key)).isEmpty();
+        Api.create(alice(), link(key, null, null)).then().statusCode(201);
+        assertThat(cachedWalk(key)).extracting(LineageFactsRepository.Row::key).containsExactly(key);
+    }
+
+    private static List<String> labelRules(String key) {
+        return given().auth().oauth2(alice()).get(DATASETS + "/" + key + "/label").then().statusCode(200).extract()
+                .jsonPath().getList("verdicts.find { it.task == 'segmentation' }.findings.rule", String.class);
+    }
+}
