@@ -48,7 +48,7 @@ public class FactsAssembler {
         if (walked.isEmpty()) {
             throw ApiException.notFound("Dataset '" + key + "'");
         }
-        return of(key, walked, maxNodes, licenses);
+        return of(key, walked, maxNodes, e -> license(e, licenses));
     }
 
     /**
@@ -60,13 +60,17 @@ public class FactsAssembler {
             LicenseAttributeTable licenses) {
         int maxNodes = config.lineage().maxNodes();
         Map<String, Facts.Dataset> assembled = new LinkedHashMap<>();
+        // a batch's datasets share most of their ancestors: each license expression is evaluated once for the batch
+        Map<String, Facts.License> evaluated = new java.util.HashMap<>();
+        java.util.function.Function<String, Facts.License> license = e -> evaluated.computeIfAbsent(e,
+                x -> license(x, licenses));
         rows.walkAll(keys, viewer, config.lineage().maxDepth(), maxNodes + 1)
-                .forEach((key, walked) -> assembled.put(key, of(key, walked, maxNodes, licenses)));
+                .forEach((key, walked) -> assembled.put(key, of(key, walked, maxNodes, license)));
         return assembled;
     }
 
     private Facts.Dataset of(String key, List<LineageFactsRepository.Row> walked, int maxNodes,
-            LicenseAttributeTable licenses) {
+            java.util.function.Function<String, Facts.License> licenses) {
         boolean truncated = walked.size() > maxNodes;
         if (truncated) {
             walked = walked.subList(0, maxNodes);
@@ -105,9 +109,9 @@ public class FactsAssembler {
     }
 
     private static Facts.Node node(LineageFactsRepository.Row d, List<String> path, List<String> parents,
-            LicenseAttributeTable licenses, DiseaseOntology diseases) {
+            java.util.function.Function<String, Facts.License> licenses, DiseaseOntology diseases) {
         LineageFactsRepository.Projection f = d.facts();
-        return new Facts.Node(d.key(), path, parents, d.registered(), d.status(), license(d.license(), licenses),
+        return new Facts.Node(d.key(), path, parents, d.registered(), d.status(), licenses.apply(d.license()),
                 f.dataUse().stream().map(u -> new Facts.DataUse(u.code(), u.disease(), disease(u.disease(), diseases))).toList(),
                 f.contraindications().stream().map(c -> new Facts.Contraindication(c.task(), c.reason())).toList(),
                 f.vendors(), f.sites(), d.title(), f.modalities());

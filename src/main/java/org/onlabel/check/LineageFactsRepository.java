@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.onlabel.common.db.PgArrays;
 import org.onlabel.common.security.Viewer;
 import org.onlabel.dataset.Contraindication;
 import org.onlabel.dataset.DataUseCondition;
@@ -171,7 +172,7 @@ public class LineageFactsRepository {
             Object[] c = (Object[]) r;
             Reached node = new Reached(((Number) c[0]).longValue(), reached.size(), new Row((String) c[1], 0,
                     (Boolean) c[3], (String) c[4], (String) c[5], (String) c[6], projection((String) c[7]), false),
-                    ids((String) c[8]));
+                    PgArrays.longs((String) c[8]));
             reached.put(node.id(), node);
             if (Boolean.TRUE.equals(c[2])) {
                 roots.add(node);
@@ -229,19 +230,6 @@ public class LineageFactsRepository {
                     depth == maxDepth && n.parents().length > 0));
         }
         return rows;
-    }
-
-    /** A PostgreSQL bigint array's text ({@code {1,2}}, or null for none) as ids. */
-    private static long[] ids(String array) {
-        if (array == null || array.length() <= 2) {
-            return new long[0];
-        }
-        String[] parts = array.substring(1, array.length() - 1).split(",");
-        long[] ids = new long[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            ids[i] = Long.parseLong(parts[i]);
-        }
-        return ids;
     }
 
     private Projection projection(String json) {
