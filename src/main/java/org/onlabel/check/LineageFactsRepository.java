@@ -102,10 +102,11 @@ public class LineageFactsRepository {
     /**
      * Every dataset the viewer may see in the ancestry of several roots, each ONCE however many roots and paths
      * reach it and at whatever depth (a walk of (dataset, depth) pairs per root, as {@link #WALK} does, reads a
-     * dataset again for every root and every distinct path length: at 100k datasets a batch of 50 read ~20 times
-     * more rows than distinct datasets). Its visible parents are its {@code parent_ids} that the walk reached; each
-     * root's depths, limits and order are then computed from them ({@link #walkAll}). Rows come in key order, the
-     * database's order of keys, which {@link #WALK} sorts by.
+     * dataset again for every root and every distinct path length: for the first batch of 50 of the benchmark's
+     * 100k catalog, 12,545 rows for 1,093 datasets). Its visible parents are its {@code parent_ids} that the walk
+     * reached; each root's depths, limits and order are then computed from them ({@link #walkAll}). The walk has no
+     * depth bound (an id-only walk cannot carry one): an ancestry deeper than max-depth is read whole and cut per
+     * root afterwards. Rows come in key order, the database's order of keys, which {@link #WALK} sorts by.
      */
     private static final String WALK_MANY = """
             WITH RECURSIVE root AS (
