@@ -52,7 +52,7 @@ public class FactsAssembler {
         if (walked.isEmpty()) {
             throw ApiException.notFound("Dataset '" + key + "'");
         }
-        return of(key, walked, maxNodes, licenses);
+        return of(key, walked, maxNodes, evaluatedOnce(licenses));
     }
 
     /**
@@ -64,13 +64,15 @@ public class FactsAssembler {
             LicenseAttributeTable licenses) {
         int maxNodes = config.lineage().maxNodes();
         Map<String, Facts.Dataset> assembled = new LinkedHashMap<>();
+        // a batch's datasets share most of their ancestors: each license expression is evaluated once for the batch
+        java.util.function.Function<String, Facts.License> license = evaluatedOnce(licenses);
         rows.walkAll(keys, viewer, config.lineage().maxDepth(), maxNodes + 1)
-                .forEach((key, walked) -> assembled.put(key, of(key, walked, maxNodes, licenses)));
+                .forEach((key, walked) -> assembled.put(key, of(key, walked, maxNodes, license)));
         return assembled;
     }
 
     private Facts.Dataset of(String key, List<LineageFactsRepository.Row> walked, int maxNodes,
-            LicenseAttributeTable licenses) {
+            java.util.function.Function<String, Facts.License> licenses) {
         boolean truncated = walked.size() > maxNodes;
         if (truncated) {
             walked = walked.subList(0, maxNodes);
@@ -86,11 +88,8 @@ public class FactsAssembler {
         LineageGraph graph = new LineageGraph(key, byKey.keySet(), edges);
         Map<String, List<String>> paths = graph.upstreamPaths();
         List<Facts.Node> lineage = new ArrayList<>();
-        // a lineage names few distinct license expressions: each is parsed and evaluated once per assembly
-        Map<String, Facts.License> licenseFacts = new java.util.HashMap<>();
         for (Map.Entry<String, List<String>> e : paths.entrySet()) {
-            lineage.add(node(byKey.get(e.getKey()), e.getValue(), graph.parentsOf(e.getKey()), licenses, diseases,
-                    licenseFacts));
+            lineage.add(node(byKey.get(e.getKey()), e.getValue(), graph.parentsOf(e.getKey()), licenses, diseases));
         }
         if (truncated) {
             // what lies beyond the walk's limits is unknown, like an unregistered source: checks say UNKNOWN
@@ -112,11 +111,9 @@ public class FactsAssembler {
     }
 
     private static Facts.Node node(LineageFactsRepository.Row d, List<String> path, List<String> parents,
-            LicenseAttributeTable licenses, DiseaseOntology diseases, Map<String, Facts.License> licenseFacts) {
+            java.util.function.Function<String, Facts.License> licenses, DiseaseOntology diseases) {
         LineageFactsRepository.Projection f = d.facts();
-        Facts.License license = d.license() == null ? Facts.License.NONE
-                : licenseFacts.computeIfAbsent(d.license(), expression -> license(expression, licenses));
-        return new Facts.Node(d.key(), path, parents, d.registered(), d.status(), license,
+        return new Facts.Node(d.key(), path, parents, d.registered(), d.status(), licenses.apply(d.license()),
                 f.dataUse().stream().map(u -> new Facts.DataUse(u.code(), u.disease(), disease(u.disease(), diseases))).toList(),
                 f.contraindications().stream().map(c -> new Facts.Contraindication(c.task(), c.reason())).toList(),
                 f.vendors(), f.sites(), d.title(), f.modalities());
@@ -129,6 +126,12 @@ public class FactsAssembler {
             isA.addAll(diseases.ancestorsOf(t.id()));
             return new Facts.Disease(t.id(), t.label(), isA);
         }).orElse(null);
+    }
+
+    /** A lineage names few distinct license expressions: each is parsed and evaluated once per assembly or batch. */
+    private static java.util.function.Function<String, Facts.License> evaluatedOnce(LicenseAttributeTable licenses) {
+        Map<String, Facts.License> evaluated = new java.util.HashMap<>();
+        return expression -> evaluated.computeIfAbsent(expression, e -> license(e, licenses));
     }
 
     static Facts.License license(String expression, LicenseAttributeTable licenses) {

@@ -107,7 +107,7 @@ public final class RuleEngine {
      * spell out paths and titles: most of the work on a deep lineage). For stored verdicts, which keep no findings.
      */
     public Verdict verdict(String task, Facts.Purpose purpose, List<Facts.Roled> datasets) {
-        return evaluate(task, purpose, datasets, false, null).verdict();
+        return evaluate(task, purpose, datasets, false, null, null).verdict();
     }
 
     /**
@@ -118,9 +118,11 @@ public final class RuleEngine {
     public List<Verdict> verdictsAlone(List<String> tasks, Facts.Dataset dataset) {
         List<Facts.Roled> alone = List.of(new Facts.Roled("any", dataset));
         Map<CompiledRule, Outcome> outcomes = new java.util.IdentityHashMap<>();
+        // the titles depend on the datasets only: once for every task, not once per task (a string per node)
+        Map<String, String> titles = EvaluationContext.titlesOf(alone);
         List<Verdict> verdicts = new ArrayList<>(tasks.size());
         for (String task : tasks) {
-            verdicts.add(evaluate(task, Facts.Purpose.UNSTATED, alone, false, outcomes).verdict());
+            verdicts.add(evaluate(task, Facts.Purpose.UNSTATED, alone, false, outcomes, titles).verdict());
         }
         return verdicts;
     }
@@ -150,15 +152,16 @@ public final class RuleEngine {
     }
 
     private CheckOutcome evaluate(String task, Facts.Purpose purpose, List<Facts.Roled> datasets, boolean describe) {
-        return evaluate(task, purpose, datasets, describe, null);
+        return evaluate(task, purpose, datasets, describe, null, null);
     }
 
     /**
      * @param sharedOutcomes when not null, outcomes of task-free conditions kept across calls for the same checked
      *                       datasets, purpose and roles (only {@link #verdictsAlone} passes one)
+     * @param sharedTitles   when not null, {@link EvaluationContext#titlesOf} of these datasets, computed by the caller
      */
     private CheckOutcome evaluate(String task, Facts.Purpose purpose, List<Facts.Roled> datasets, boolean describe,
-            Map<CompiledRule, Outcome> sharedOutcomes) {
+            Map<CompiledRule, Outcome> sharedOutcomes, Map<String, String> sharedTitles) {
         Objects.requireNonNull(task, "task");
         Facts.Purpose stated = purpose == null ? Facts.Purpose.UNSTATED : purpose;
         List<Facts.Roled> checked = datasets == null ? List.of() : List.copyOf(datasets);
@@ -166,7 +169,7 @@ public final class RuleEngine {
         Map<FactKind, CompiledRule> reporters = reportersOfMissingFacts(applicable);
 
         FindingCollector findings = new FindingCollector(checked);
-        Map<String, String> titles = EvaluationContext.titlesOf(checked);
+        Map<String, String> titles = sharedTitles != null ? sharedTitles : EvaluationContext.titlesOf(checked);
         for (Facts.Roled roled : checked) {
             EvaluationContext context = new EvaluationContext(task, stated, roled, checked, knownSteps, titles);
             Set<String> modalities = roled.dataset().modalities();
