@@ -128,7 +128,8 @@ class DatabaseFaultIT {
         load.close();
 
         assertThat(service.process.isAlive()).as("the service itself kept running").isTrue();
-        assertThat(load.unexpected).as("only 201 and 503 answers").isEmpty();
+        assertThat(load.unexpected).as("only 201 and 503 answers; the service logged:%n%s",
+                incidents(service, load.unexpected)).isEmpty();
         assertThat(readsWhileDown.keySet()).as("reads while readiness was DOWN: 503, or 200 once PostgreSQL was back")
                 .isSubsetOf(200, 503);
         assertThat(load.count(503) + readsWhileDown.getOrDefault(503, 0))
@@ -139,6 +140,22 @@ class DatabaseFaultIT {
         assertThat(outcome.duplicated).isEmpty();
         assertThat(outcome.notReplayed).isEmpty();
         assertThat(service.logText()).contains("exited unexpectedly").contains("is back after");
+    }
+
+    /** The stack traces the service logged for the incidents named in these answers, so a CI log explains them. */
+    private static String incidents(ServiceProcess service, List<String> answers) throws IOException {
+        List<String> lines = Files.readAllLines(service.log);
+        StringBuilder out = new StringBuilder();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("incident ([0-9a-f-]{36})").matcher(String.join("\n", answers));
+        while (m.find()) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(m.group(1))) {
+                    lines.subList(i, Math.min(lines.size(), i + 60)).forEach(l -> out.append(l).append('\n'));
+                    break;
+                }
+            }
+        }
+        return out.toString();
     }
 
     @Test

@@ -23,12 +23,22 @@ public final class DatabaseUnavailable {
 
     /** Whether this failure, or one of its causes, says the database is unreachable or unable to work. */
     public static boolean isCause(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return isCause(failure, 0);
+    }
+
+    private static boolean isCause(Throwable failure, int depth) {
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
             if (t instanceof SQLException sql && unavailable(sql)) {
                 return true;
             }
             if (t instanceof java.net.ConnectException) {
                 return true;
+            }
+            // a rollback that failed too is attached as suppressed to the failure that caused it
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isCause(suppressed, depth + 1)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -41,7 +51,7 @@ public final class DatabaseUnavailable {
                 return true;
             }
             // Agroal's pool gave up waiting for a connection (it has no SQLSTATE)
-            if (state == null && s.getMessage() != null && s.getMessage().contains("acquisition timeout")) {
+            if (state == null && s.getMessage() != null && s.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
                 return true;
             }
         }

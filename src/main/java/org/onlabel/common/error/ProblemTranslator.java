@@ -67,6 +67,12 @@ public final class ProblemTranslator {
             new Row<>(io.quarkus.security.ForbiddenException.class, e -> new Translated(
                     ProblemType.FORBIDDEN, "Your roles do not allow this")),
             new Row<>(java.sql.SQLException.class, ProblemTranslator::fromSql),
+            // A commit the database did not confirm (it died during COMMIT) arrives from the transaction manager,
+            // sometimes without the SQL failure as its cause. Nothing acknowledged: the client retries.
+            new Row<>(jakarta.transaction.RollbackException.class, e -> uncommitted()),
+            new Row<>(jakarta.transaction.HeuristicMixedException.class, e -> uncommitted()),
+            new Row<>(jakarta.transaction.HeuristicRollbackException.class, e -> uncommitted()),
+            new Row<>(javax.transaction.xa.XAException.class, e -> uncommitted()),
             new Row<>(WebApplicationException.class, ProblemTranslator::fromWebApplication));
 
     private ProblemTranslator() {
@@ -89,6 +95,11 @@ public final class ProblemTranslator {
                 ? new Translated(ProblemType.SERVICE_UNAVAILABLE,
                         "The database is not reachable right now; nothing was changed. Retry after Retry-After seconds")
                 : new Translated(ProblemType.INTERNAL_ERROR, "The service failed to handle this request");
+    }
+
+    private static Translated uncommitted() {
+        return new Translated(ProblemType.SERVICE_UNAVAILABLE, "The database did not confirm the change; retry after "
+                + "Retry-After seconds (with the same Idempotency-Key where the call takes one)");
     }
 
     private static Translated fromViolations(ConstraintViolationException e) {

@@ -71,12 +71,35 @@ class ProblemTranslatorTest {
         var recovering = new PersistenceException(new SQLException("the database system is starting up", "57P03"));
         var diskFull = new PersistenceException(new SQLException("could not extend file", "53100"));
         var poolTimeout = new PersistenceException(new SQLException("Sorry, acquisition timeout!"));
-        for (Throwable gone : java.util.List.of(refused, recovering, diskFull, poolTimeout)) {
+        // Agroal's other wording, when no connection could be made within the acquisition timeout
+        var poolGaveUp = new PersistenceException(new SQLException("Acquisition timeout while waiting for new connection"));
+        var failedRollback = new PersistenceException("insert failed", new SQLException("deadlock detected", "40P01"));
+        failedRollback.addSuppressed(new SQLException("An I/O error occurred while sending to the backend", "08006"));
+        for (Throwable gone : java.util.List.of(refused, recovering, diskFull, poolTimeout, poolGaveUp)) {
             var t = ProblemTranslator.translate(gone);
             assertThat(t.type()).as(gone.getCause().getMessage()).isEqualTo(ProblemType.SERVICE_UNAVAILABLE);
             assertThat(t.detail()).doesNotContain("127.0.0.1").doesNotContain("SQL");
         }
+        assertThat(org.onlabel.common.db.DatabaseUnavailable.isCause(failedRollback))
+                .as("a connection lost while rolling back, attached as suppressed").isTrue();
         var syntax = new PersistenceException(new SQLException("syntax error at or near", "42601"));
         assertThat(ProblemTranslator.translate(syntax).type()).isEqualTo(ProblemType.INTERNAL_ERROR);
+    }
+
+    @Test
+    void aCommitTheDatabaseDidNotConfirmIsA503() {
+        var bare = new io.quarkus.arc.ArcUndeclaredThrowableException(
+                new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction."));
+        var mixed = new RuntimeException(new jakarta.transaction.HeuristicMixedException());
+        for (Throwable unconfirmed : java.util.List.of(bare, mixed)) {
+            var t = ProblemTranslator.translate(unconfirmed);
+            assertThat(t.type()).isEqualTo(ProblemType.SERVICE_UNAVAILABLE);
+            assertThat(t.detail()).doesNotContain("ARJUNA").contains("retry");
+        }
+        // a commit refused because of a constraint stays a conflict, whatever wraps it
+        var refused = new jakarta.transaction.RollbackException("commit failed");
+        refused.initCause(new org.hibernate.exception.ConstraintViolationException("dup",
+                new SQLException("duplicate key", "23505"), "dataset_key_unique"));
+        assertThat(ProblemTranslator.translate(refused).type()).isEqualTo(ProblemType.CONFLICT);
     }
 }
