@@ -46,18 +46,12 @@ public class RegistrationWarningService implements RegistrationReview {
         return RegistrationWarnings.withoutIntendedUses(key, everyTaskOutcome(subject));
     }
 
-    /**
-     * The full outcome of each declared use that can warn (OFF_LABEL or UNKNOWN): the verdict alone first, which
-     * writes no messages, so a use that warns about nothing costs no rendering of paths and titles.
-     */
+    /** The outcome of each declared use that can warn (OFF_LABEL or UNKNOWN), with the quoted findings written. */
     private Map<String, CheckOutcome> warningOutcomes(Facts.Dataset subject) {
-        Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
-        for (String task : new LinkedHashSet<>(subject.intendedUses())) {
-            Verdict verdict = engine.verdictAlone(task, subject);
-            if (verdict == Verdict.OFF_LABEL || verdict == Verdict.UNKNOWN) {
-                outcomes.put(task, engine.evaluateAlone(task, subject));
-            }
-        }
+        Map<String, CheckOutcome> outcomes = new LinkedHashMap<>(
+                engine.outcomesAlone(List.copyOf(new LinkedHashSet<>(subject.intendedUses())), subject,
+                        RegistrationWarnings::quoted));
+        outcomes.values().removeIf(o -> o.verdict() != Verdict.OFF_LABEL && o.verdict() != Verdict.UNKNOWN);
         return outcomes;
     }
 
@@ -68,16 +62,12 @@ public class RegistrationWarningService implements RegistrationReview {
      */
     private Map<String, CheckOutcome> everyTaskOutcome(Facts.Dataset subject) {
         List<String> tasks = vocabularies.require(Vocabularies.TASKS).ids();
-        for (String task : tasks) {
-            Verdict verdict = engine.verdictAlone(task, subject);
-            if (verdict == Verdict.ON_LABEL || verdict == Verdict.CAUTION) {
-                return Map.of(task, engine.evaluateAlone(task, subject));
+        List<Verdict> verdicts = engine.verdictsAlone(tasks, subject);
+        for (int t = 0; t < tasks.size(); t++) {
+            if (verdicts.get(t) == Verdict.ON_LABEL || verdicts.get(t) == Verdict.CAUTION) {
+                return engine.outcomesAlone(List.of(tasks.get(t)), subject, RegistrationWarnings::quoted);
             }
         }
-        Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
-        for (String task : tasks) {
-            outcomes.putIfAbsent(task, engine.evaluateAlone(task, subject));
-        }
-        return outcomes;
+        return engine.outcomesAlone(tasks, subject, RegistrationWarnings::quoted);
     }
 }

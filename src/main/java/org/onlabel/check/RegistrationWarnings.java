@@ -1,6 +1,7 @@
 package org.onlabel.check;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
 import org.onlabel.check.rules.CheckOutcome;
 import org.onlabel.check.rules.Finding;
 import org.onlabel.check.rules.RepresentationFields;
+import org.onlabel.check.rules.RuleEngine;
 import org.onlabel.check.rules.Severity;
 import org.onlabel.check.rules.Verdict;
 import org.onlabel.dataset.RegistrationWarning;
@@ -26,20 +28,61 @@ final class RegistrationWarnings {
     private RegistrationWarnings() {
     }
 
-    /** {@code byTask}: the outcome of each declared intended use, checked as the label checks it. */
+    /**
+     * The findings whose messages a warning quotes: of each rule and severity that can decide a verdict, the nearest
+     * (findings are sorted by path length within a rule). {@link RuleEngine#outcomesAlone} writes only these.
+     */
+    static Collection<Finding> quoted(List<Finding> sorted) {
+        Map<List<Object>, Finding> nearest = new LinkedHashMap<>();
+        for (Finding f : sorted) {
+            if (f.severity() != Severity.INFO) {
+                nearest.putIfAbsent(List.of(f.rule(), f.severity()), f);
+            }
+        }
+        return nearest.values();
+    }
+
+    /**
+     * {@code byTask}: the outcome of each declared intended use, checked as the label checks it, with the messages of
+     * {@link #quoted} findings written. One warning per rule (and field): the nearest dataset it comes from, and how
+     * many more upstream the same rule found, rather than one per ancestor of a deep lineage.
+     */
     static List<RegistrationWarning> forIntendedUses(String key, Map<String, CheckOutcome> byTask) {
         Map<List<String>, RegistrationWarning> warnings = new LinkedHashMap<>();
         byTask.forEach((task, outcome) -> {
-            List<Finding> deciding = CheckService.deciding(outcome.findings());
             if (outcome.verdict() == Verdict.OFF_LABEL) {
-                deciding.stream().filter(f -> f.severity() == Severity.VIOLATION)
-                        .forEach(f -> add(warnings, offLabel(key, task, f)));
+                nearestOfEachRule(outcome, Severity.VIOLATION).forEach(f -> add(warnings, offLabel(key, task, f,
+                        othersOf(outcome, f))));
             } else if (outcome.verdict() == Verdict.UNKNOWN) {
-                deciding.stream().filter(f -> f.severity() == Severity.UNKNOWN)
-                        .forEach(f -> missing(key, task, f).forEach(w -> add(warnings, w)));
+                nearestOfEachRule(outcome, Severity.UNKNOWN).forEach(f -> missing(key, task, f, othersOf(outcome, f))
+                        .forEach(w -> add(warnings, w)));
             }
         });
         return List.copyOf(warnings.values());
+    }
+
+    private static List<Finding> nearestOfEachRule(CheckOutcome outcome, Severity severity) {
+        Map<String, Finding> nearest = new LinkedHashMap<>();
+        outcome.findings().stream().filter(f -> f.severity() == severity).forEach(f -> nearest.putIfAbsent(f.rule(), f));
+        return List.copyOf(nearest.values());
+    }
+
+    /** The other datasets in which the finding's rule found the same, at the same severity. */
+    private static int othersOf(CheckOutcome outcome, Finding quoted) {
+        Set<String> origins = new LinkedHashSet<>();
+        outcome.findings().stream().filter(f -> f.rule().equals(quoted.rule()) && f.severity() == quoted.severity())
+                .forEach(f -> origins.add(origin(f)));
+        origins.remove(origin(quoted));
+        return origins.size();
+    }
+
+    private static String origin(Finding f) {
+        return f.introducedBy() == null || f.introducedBy().dataset() == null ? f.dataset() : f.introducedBy().dataset();
+    }
+
+    private static String alsoUpstream(int others) {
+        return others == 0 ? "" : " The same rule applies to " + others + " more dataset" + (others == 1 ? "" : "s")
+                + " upstream; the label lists them all.";
     }
 
     /**
@@ -54,8 +97,8 @@ final class RegistrationWarnings {
         Map<List<String>, RegistrationWarning> common = null;
         for (CheckOutcome outcome : everyTask.values()) {
             Map<List<String>, RegistrationWarning> ofTask = new LinkedHashMap<>();
-            outcome.findings().stream().filter(f -> f.severity() == Severity.UNKNOWN)
-                    .forEach(f -> missing(key, null, f).forEach(w -> add(ofTask, w)));
+            nearestOfEachRule(outcome, Severity.UNKNOWN)
+                    .forEach(f -> missing(key, null, f, othersOf(outcome, f)).forEach(w -> add(ofTask, w)));
             if (common == null) {
                 common = ofTask;
             } else {
@@ -68,31 +111,32 @@ final class RegistrationWarnings {
         return List.copyOf(warnings);
     }
 
-    private static RegistrationWarning offLabel(String key, String task, Finding f) {
+    private static RegistrationWarning offLabel(String key, String task, Finding f, int others) {
         String origin = f.introducedBy() == null ? key : f.introducedBy().dataset();
         if (CONTRAINDICATED.equals(f.rule())) {
             String whose = key.equals(origin) ? "of this dataset" : "inherited from '" + origin + "'";
             return new RegistrationWarning(RegistrationWarning.CONTRAINDICATED_INTENDED_USE, task, f.rule(), null,
                     origin, "Declared intended use '" + task + "' contradicts a contraindication " + whose + ": "
-                            + f.message());
+                            + f.message() + alsoUpstream(others));
         }
         return new RegistrationWarning(RegistrationWarning.OFF_LABEL_INTENDED_USE, task, f.rule(), null, origin,
                 "Declared intended use '" + task + "' is OFF_LABEL for this dataset's own lineage (rule " + f.rule()
-                        + "): " + f.message());
+                        + "): " + f.message() + alsoUpstream(others));
     }
 
     /** One warning per field of this dataset the unknown finding names, else one naming only the rule. */
-    private static List<RegistrationWarning> missing(String key, String task, Finding f) {
+    private static List<RegistrationWarning> missing(String key, String task, Finding f, int others) {
         String where = f.introducedBy() == null ? key : f.introducedBy().dataset();
         String checks = task == null ? "No check of this dataset can be ON_LABEL or CAUTION"
                 : "Checks of '" + task + "' will be UNKNOWN";
         List<String> fields = key.equals(where) ? fieldsNamedBy(key, f) : List.of();
         if (fields.isEmpty()) {
             return List.of(new RegistrationWarning(RegistrationWarning.MISSING_FACTS, task, f.rule(), null, where,
-                    checks + ": " + f.message()));
+                    checks + ": " + f.message() + alsoUpstream(others)));
         }
         return fields.stream().map(field -> new RegistrationWarning(RegistrationWarning.MISSING_FACTS, task, f.rule(),
-                field, where, checks + " until " + field + " is recorded: " + f.message())).toList();
+                field, where, checks + " until " + field + " is recorded: " + f.message() + alsoUpstream(others)))
+                .toList();
     }
 
     /** The fields of the checked dataset whose absence the finding reports: representation.*, license, modalities. */

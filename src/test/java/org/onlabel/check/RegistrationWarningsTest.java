@@ -57,6 +57,25 @@ class RegistrationWarningsTest {
     }
 
     @Test
+    void aRuleFoundAtManyAncestorsWarnsOnceNamingTheNearestAndCountingTheOthers() {
+        Finding nearest = new Finding("recon.zero-padding", Severity.VIOLATION, KEY, new IntroducedBy("parent", "resampling", 0),
+                List.of(KEY, "parent"), "zero-filled by parent", List.of());
+        Finding far = new Finding("recon.zero-padding", Severity.VIOLATION, KEY,
+                new IntroducedBy("grandparent", "resampling", 0), List.of(KEY, "parent", "grandparent"), null, List.of());
+        Finding farther = new Finding("recon.zero-padding", Severity.VIOLATION, KEY,
+                new IntroducedBy("root", "resampling", 1), List.of(KEY, "parent", "grandparent", "root"), null, List.of());
+        CheckOutcome recon = outcome(RECON, Verdict.OFF_LABEL, nearest, far, farther);
+
+        assertThat(RegistrationWarnings.quoted(recon.findings())).containsExactly(nearest);
+        List<RegistrationWarning> warnings = RegistrationWarnings.forIntendedUses(KEY, Map.of(RECON, recon));
+
+        assertThat(warnings).singleElement().satisfies(w -> {
+            assertThat(w.dataset()).isEqualTo("parent");
+            assertThat(w.message()).contains("zero-filled by parent").contains("2 more datasets upstream");
+        });
+    }
+
+    @Test
     void anUnknownUseNamesTheFieldsOfTheDatasetToFillAndUpstreamGapsOnlyByRule() {
         Map<String, CheckOutcome> byTask = Map.of(RECON, outcome(RECON, Verdict.UNKNOWN,
                 finding("any.unknown-representation", Severity.UNKNOWN, KEY, missingRepresentation("domain", "coils")),

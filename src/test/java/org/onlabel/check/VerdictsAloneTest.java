@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.onlabel.check.rules.Facts;
+import org.onlabel.check.rules.Finding;
 import org.onlabel.check.rules.RuleEngine;
 import org.onlabel.check.rules.RulesetLoader;
 import org.onlabel.check.rules.Verdict;
@@ -41,6 +42,48 @@ class VerdictsAloneTest {
         }
         assertThat(seen).as("the catalog exercises every verdict").containsExactlyInAnyOrder(Verdict.values());
         assertThat(contraindicated).as("and a task-reading rule (contraindications)").isTrue();
+    }
+
+    /**
+     * {@link RuleEngine#outcomesAlone} equals {@code evaluateAlone} task by task: the same verdicts and findings in the
+     * same order, the picked findings with the same messages, every other one with none.
+     */
+    @Test
+    void outcomesAloneWriteOnlyThePickedMessagesAndOtherwiseEqualTheLabel() {
+        CatalogFacts catalog = CatalogFacts.shipped();
+        int picked = 0;
+        int unwritten = 0;
+        for (var entry : catalog.entries()) {
+            String key = entry.get("key").asText();
+            Facts.Dataset facts = catalog.facts(key);
+            var outcomes = ENGINE.outcomesAlone(TASKS, facts, RegistrationWarnings::quoted);
+            assertThat(outcomes.keySet()).containsExactlyElementsOf(TASKS);
+            for (String task : TASKS) {
+                var full = ENGINE.evaluateAlone(task, facts);
+                var lazy = outcomes.get(task);
+                assertThat(lazy.verdict()).as(key + ", " + task).isEqualTo(full.verdict());
+                assertThat(lazy.findings()).extracting(Finding::rule, Finding::severity, Finding::introducedBy,
+                        Finding::path).as(key + ", " + task).containsExactlyElementsOf(full.findings().stream()
+                                .map(f -> org.assertj.core.groups.Tuple.tuple(f.rule(), f.severity(), f.introducedBy(),
+                                        f.path())).toList());
+                var quoted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<Finding, Boolean>());
+                quoted.addAll(RegistrationWarnings.quoted(full.findings()));
+                for (int i = 0; i < full.findings().size(); i++) {
+                    Finding f = full.findings().get(i);
+                    if (quoted.contains(f)) {
+                        assertThat(lazy.findings().get(i).message()).isEqualTo(f.message());
+                        picked++;
+                    } else if (lazy.findings().get(i).message() == null) {
+                        unwritten++;
+                    } else {
+                        // findings written eagerly (a publisher's question, an undecided rule) keep their message
+                        assertThat(lazy.findings().get(i).message()).isEqualTo(f.message());
+                    }
+                }
+            }
+        }
+        assertThat(picked).as("messages written").isPositive();
+        assertThat(unwritten).as("messages left out").isPositive();
     }
 
     private static RuleEngine engine() {

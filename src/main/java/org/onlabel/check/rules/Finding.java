@@ -27,6 +27,11 @@ public record Finding(@Schema(required = true) String rule, @Schema(required = t
         this(rule, severity, dataset, introducedBy, path, message, references, null);
     }
 
+    /** The same finding with another message. */
+    public Finding withMessage(String other) {
+        return new Finding(rule, severity, dataset, introducedBy, path, other, references, pathLength);
+    }
+
     /**
      * The same finding with only the first {@code keep} keys of its path, and the full length. Its message already
      * spells a long path short (see {@link #spell}), so it is kept as it is.

@@ -1,6 +1,7 @@
 package org.onlabel.check.rules;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -107,7 +110,7 @@ public final class RuleEngine {
      * spell out paths and titles: most of the work on a deep lineage). For stored verdicts, which keep no findings.
      */
     public Verdict verdict(String task, Facts.Purpose purpose, List<Facts.Roled> datasets) {
-        return evaluate(task, purpose, datasets, false, null, null).verdict();
+        return evaluate(task, purpose, datasets, false, null, null, null).verdict();
     }
 
     /**
@@ -122,9 +125,30 @@ public final class RuleEngine {
         Map<String, String> titles = EvaluationContext.titlesOf(alone);
         List<Verdict> verdicts = new ArrayList<>(tasks.size());
         for (String task : tasks) {
-            verdicts.add(evaluate(task, Facts.Purpose.UNSTATED, alone, false, outcomes, titles).verdict());
+            verdicts.add(evaluate(task, Facts.Purpose.UNSTATED, alone, false, outcomes, titles, null).verdict());
         }
         return verdicts;
+    }
+
+    /**
+     * {@link #evaluateAlone} of each of these tasks, evaluated as {@link #verdictsAlone} is (a task-free condition once
+     * for all the tasks), with messages written only for the findings {@code describe} picks from each task's sorted
+     * findings: the other findings carry a null message. Verdicts, findings and their order are those of
+     * {@code evaluateAlone}. For answers that show a few findings of many (registration warnings), since writing a
+     * message (titles and paths) is most of the work on a deep lineage.
+     */
+    public Map<String, CheckOutcome> outcomesAlone(List<String> tasks, Facts.Dataset dataset,
+            Function<List<Finding>, Collection<Finding>> describe) {
+        Objects.requireNonNull(describe, "describe");
+        List<Facts.Roled> alone = List.of(new Facts.Roled("any", dataset));
+        Map<CompiledRule, Outcome> outcomes = new java.util.IdentityHashMap<>();
+        Map<String, String> titles = EvaluationContext.titlesOf(alone);
+        Map<String, CheckOutcome> byTask = new java.util.LinkedHashMap<>();
+        for (String task : tasks) {
+            byTask.computeIfAbsent(task,
+                    t -> evaluate(t, Facts.Purpose.UNSTATED, alone, false, outcomes, titles, describe));
+        }
+        return byTask;
     }
 
     /** Leaf conditions that read the checked task; any other condition's outcome is the same for every task. */
@@ -152,16 +176,19 @@ public final class RuleEngine {
     }
 
     private CheckOutcome evaluate(String task, Facts.Purpose purpose, List<Facts.Roled> datasets, boolean describe) {
-        return evaluate(task, purpose, datasets, describe, null, null);
+        return evaluate(task, purpose, datasets, describe, null, null, null);
     }
 
     /**
      * @param sharedOutcomes when not null, outcomes of task-free conditions kept across calls for the same checked
      *                       datasets, purpose and roles (only {@link #verdictsAlone} passes one)
      * @param sharedTitles   when not null, {@link EvaluationContext#titlesOf} of these datasets, computed by the caller
+     * @param describeOnly   when not null, picks the sorted findings whose messages are written (see
+     *                       {@link #outcomesAlone}); {@code describe} is then ignored
      */
     private CheckOutcome evaluate(String task, Facts.Purpose purpose, List<Facts.Roled> datasets, boolean describe,
-            Map<CompiledRule, Outcome> sharedOutcomes, Map<String, String> sharedTitles) {
+            Map<CompiledRule, Outcome> sharedOutcomes, Map<String, String> sharedTitles,
+            Function<List<Finding>, Collection<Finding>> describeOnly) {
         Objects.requireNonNull(task, "task");
         Facts.Purpose stated = purpose == null ? Facts.Purpose.UNSTATED : purpose;
         List<Facts.Roled> checked = datasets == null ? List.of() : List.copyOf(datasets);
@@ -169,6 +196,7 @@ public final class RuleEngine {
         Map<FactKind, CompiledRule> reporters = reportersOfMissingFacts(applicable);
 
         FindingCollector findings = new FindingCollector(checked);
+        Map<Finding, Supplier<String>> messages = describeOnly == null ? null : new java.util.IdentityHashMap<>();
         Map<String, String> titles = sharedTitles != null ? sharedTitles : EvaluationContext.titlesOf(checked);
         for (Facts.Roled roled : checked) {
             EvaluationContext context = new EvaluationContext(task, stated, roled, checked, knownSteps, titles);
@@ -183,7 +211,7 @@ public final class RuleEngine {
                         : rule.condition().evaluate(context);
                 if (outcome.matched()) {
                     outcome.evidence().forEach(evidence -> findings.add(
-                            finding(rule, rule.rule().severity(), context, evidence, describe)));
+                            finding(rule, rule.rule().severity(), context, evidence, describe, messages)));
                 } else if (outcome.truth() == Outcome.Truth.UNKNOWN && rule.rule().standing()) {
                     publisherQuestions(rule, context, outcome.missing()).forEach(findings::add);
                 } else if (outcome.truth() == Outcome.Truth.UNKNOWN && rule.rule().severity() != Severity.INFO) {
@@ -198,9 +226,12 @@ public final class RuleEngine {
                 }
             }
             unknowns.forEach((reporter, evidence) -> findings.add(
-                    finding(reporter, Severity.UNKNOWN, context, evidence, describe)));
+                    finding(reporter, Severity.UNKNOWN, context, evidence, describe, messages)));
         }
         List<Finding> sorted = findings.sorted();
+        if (messages != null) {
+            sorted = describeOnly(sorted, messages, describeOnly.apply(sorted));
+        }
         return new CheckOutcome(verdictOf(sorted), task, ruleset.version(), datasetVerdicts(checked, sorted), sorted);
     }
 
@@ -212,20 +243,46 @@ public final class RuleEngine {
         return reporters;
     }
 
+    /**
+     * @param messages when not null, the message is not written now: the finding gets an empty one and its writer
+     *                 is kept here, to be called only if the finding is picked ({@link #describeOnly})
+     */
     private static Finding finding(CompiledRule compiled, Severity ruleSeverity, EvaluationContext context,
-            Evidence evidence, boolean describe) {
+            Evidence evidence, boolean describe, Map<Finding, Supplier<String>> messages) {
         Rule rule = compiled.rule();
         Severity severity = ruleSeverity;
-        String message = describe ? MessageTemplate.render(rule.message(), placeholders(context, evidence)) : "";
         // An unconfirmed step may hide a violation (unknown); a caution about it stays a caution: saying less than
         // a caution would claim more certainty than there is, saying unknown would overstate the risk.
-        if (evidence.uncertain() && (severity == Severity.VIOLATION || severity == Severity.CAUTION)) {
+        boolean unconfirmed = evidence.uncertain() && (severity == Severity.VIOLATION || severity == Severity.CAUTION);
+        if (unconfirmed) {
             severity = severity == Severity.VIOLATION ? Severity.UNKNOWN : Severity.CAUTION;
-            message = UNCONFIRMED + message;
         }
-        return new Finding(rule.id(), severity, context.dataset().key(),
-                new IntroducedBy(evidence.dataset(), evidence.step(), evidence.index()), evidence.path(), message,
-                rule.references());
+        Supplier<String> message = () -> (unconfirmed ? UNCONFIRMED : "")
+                + MessageTemplate.render(rule.message(), placeholders(context, evidence));
+        Finding finding = new Finding(rule.id(), severity, context.dataset().key(),
+                new IntroducedBy(evidence.dataset(), evidence.step(), evidence.index()), evidence.path(),
+                messages == null && describe ? message.get() : (unconfirmed ? UNCONFIRMED : ""), rule.references());
+        if (messages != null) {
+            messages.put(finding, message);
+        }
+        return finding;
+    }
+
+    /** The picked findings with their messages written, the others with a null message; the order is kept. */
+    private static List<Finding> describeOnly(List<Finding> sorted, Map<Finding, Supplier<String>> messages,
+            Collection<Finding> picked) {
+        Set<Finding> chosen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        chosen.addAll(picked);
+        List<Finding> out = new ArrayList<>(sorted.size());
+        for (Finding f : sorted) {
+            Supplier<String> message = messages.get(f);
+            if (message == null) {
+                out.add(chosen.contains(f) ? f : f.withMessage(null));
+            } else {
+                out.add(f.withMessage(chosen.contains(f) ? message.get() : null));
+            }
+        }
+        return out;
     }
 
     /**
