@@ -120,8 +120,13 @@ public class CheckService {
         List<Label.TaskVerdict> verdicts = new ArrayList<>();
         Map<String, Finding> standing = new LinkedHashMap<>();
         Map<String, Finding> questions = new LinkedHashMap<>();
-        for (String task : vocabularies.require(Vocabularies.TASKS).ids()) {
-            CheckOutcome outcome = engine.evaluateAlone(task, subject);
+        // every task at once, task-free conditions evaluated once; only the messages the label shows are written
+        Map<String, CheckOutcome> outcomes = engine.outcomesAlone(vocabularies.require(Vocabularies.TASKS).ids(),
+                subject, sorted -> sorted.stream().filter(f -> f.severity() != org.onlabel.check.rules.Severity.INFO
+                        || standingRules.contains(f.rule())).toList());
+        for (var entry : outcomes.entrySet()) {
+            String task = entry.getKey();
+            CheckOutcome outcome = entry.getValue();
             verdicts.add(new Label.TaskVerdict(task, outcome.verdict(), deciding(outcome.findings())));
             for (Finding f : outcome.findings()) {
                 if (standingRules.contains(f.rule())) {
