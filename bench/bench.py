@@ -532,7 +532,7 @@ def run(args, conns, load, work, pg_dir, procs, started_at):
                              f"--http-management-port={kc_mgmt}", "--http-host=" + LOOPBACK, "--db=dev-mem",
                              "--import-realm", "--hostname-strict=false"],
                 os.path.join(work, "keycloak.log"), env=kc_env)
-    keycloak_ready = lambda: http("GET", kc_url + "/realms/onlabel", timeout=5)[0] == 200
+    wait_until("Keycloak", lambda: http("GET", kc_url + "/realms/onlabel", timeout=5)[0] == 200, 600)
     tokens = Tokens(kc_url)
 
     base = f"http://{LOOPBACK}:{api_port}"
@@ -542,7 +542,6 @@ def run(args, conns, load, work, pg_dir, procs, started_at):
         f"-Dquarkus.oidc.auth-server-url={kc_url}/realms/onlabel", "-Dquarkus.oidc.connection-delay=2M",
         "-Donlabel.reference-catalog.enabled=true",
         f"-Donlabel.verdicts.worker-enabled={'true' if args.verdict_worker == 'on' else 'false'}", "-jar", os.environ.get("BENCH_APP", os.path.join(ROOT, "target/quarkus-app/quarkus-run.jar"))]
-    # the service does not need Keycloak to start (it retries the discovery for two minutes): both boot at once
     log(f"starting the service on {base}, PostgreSQL on port {pg_port} (log bench/work/service.log)")
     t0 = time.time()
     # as run.sh and the Deployment do: two malloc arenas instead of eight per core for the JVM's native allocations
@@ -551,7 +550,6 @@ def run(args, conns, load, work, pg_dir, procs, started_at):
     wait_until("service", lambda: http("GET", base + "/q/health/ready", timeout=5)[0] == 200, 300)
     startup = round(time.time() - t0, 2)
     log(f"service ready after {startup} s")
-    wait_until("Keycloak", keycloak_ready, 600)
     phase("start Keycloak and the service")
     idle_rss = rss_kb(service.pid)
 

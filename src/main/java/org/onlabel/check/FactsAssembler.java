@@ -31,6 +31,8 @@ import org.onlabel.vocabulary.Vocabularies;
 public class FactsAssembler {
     /** Stands for the ancestors beyond the lineage limits (onlabel.lineage.max-depth / max-nodes). */
     static final String BEYOND_LIMIT = "(ancestors beyond the lineage limit)";
+    /** Batches up to this size are walked dataset by dataset through {@link LineageWalkCache}. */
+    static final int WALKED_ONE_BY_ONE = 4;
 
     private final LineageFactsRepository rows;
     private final LineageWalkCache walks;
@@ -66,6 +68,18 @@ public class FactsAssembler {
         Map<String, Facts.Dataset> assembled = new LinkedHashMap<>();
         // a batch's datasets share most of their ancestors: each license expression is evaluated once for the batch
         java.util.function.Function<String, Facts.License> license = evaluatedOnce(licenses);
+        if (keys.size() <= WALKED_ONE_BY_ONE) {
+            // A few datasets, typically just created (the worker follows the writes): each walk is made from its
+            // parent's kept walk, one short query, where the batch walk would read a deep chain again in PostgreSQL.
+            for (String key : keys) {
+                List<LineageFactsRepository.Row> walked = walks.walk(key, viewer, config.lineage().maxDepth(),
+                        maxNodes + 1);
+                if (!walked.isEmpty()) {
+                    assembled.put(key, of(key, walked, maxNodes, license));
+                }
+            }
+            return assembled;
+        }
         rows.walkAll(keys, viewer, config.lineage().maxDepth(), maxNodes + 1)
                 .forEach((key, walked) -> assembled.put(key, of(key, walked, maxNodes, license)));
         return assembled;

@@ -92,6 +92,16 @@ class BatchFactsWalkTest {
                     n++;
                 }
             }
+            // a batch small enough to be walked dataset by dataset (through the walk cache) answers the same
+            List<String> few = List.of(chain.get(33), bottom, hidden, skip);
+            assertThat(few).hasSizeLessThanOrEqualTo(FactsAssembler.WALKED_ONE_BY_ONE);
+            for (Viewer viewer : viewers) {
+                Map<String, Facts.Dataset> small = facts.assembleAll(few, viewer, table);
+                Map<String, Facts.Dataset> large = facts.assembleAll(keys, viewer, table);
+                for (String key : few) {
+                    assertThat(small.get(key)).as(key + " in a small batch, seen by " + viewer).isEqualTo(large.get(key));
+                }
+            }
             Map<String, Facts.Dataset> admin = facts.assembleAll(keys, viewers.get(2), table);
             assertThat(admin.get(chain.get(33)).lineage()).as("the chain's tip is cut at the depth limit")
                     .anyMatch(node -> node.key().equals(FactsAssembler.BEYOND_LIMIT));
