@@ -61,10 +61,9 @@ final class RegistrationWarnings {
         return List.copyOf(warnings.values());
     }
 
+    /** The {@link #quoted} findings of this severity: the ones whose messages were written. */
     private static List<Finding> nearestOfEachRule(CheckOutcome outcome, Severity severity) {
-        Map<String, Finding> nearest = new LinkedHashMap<>();
-        outcome.findings().stream().filter(f -> f.severity() == severity).forEach(f -> nearest.putIfAbsent(f.rule(), f));
-        return List.copyOf(nearest.values());
+        return quoted(outcome.findings()).stream().filter(f -> f.severity() == severity).toList();
     }
 
     /** The other datasets in which the finding's rule found the same, at the same severity. */

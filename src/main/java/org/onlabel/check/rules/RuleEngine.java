@@ -119,15 +119,8 @@ public final class RuleEngine {
      * all the tasks it applies to instead of once per task. For stored verdicts, every task of a dataset at once.
      */
     public List<Verdict> verdictsAlone(List<String> tasks, Facts.Dataset dataset) {
-        List<Facts.Roled> alone = List.of(new Facts.Roled("any", dataset));
-        Map<CompiledRule, Outcome> outcomes = new java.util.IdentityHashMap<>();
-        // the titles depend on the datasets only: once for every task, not once per task (a string per node)
-        Map<String, String> titles = EvaluationContext.titlesOf(alone);
-        List<Verdict> verdicts = new ArrayList<>(tasks.size());
-        for (String task : tasks) {
-            verdicts.add(evaluate(task, Facts.Purpose.UNSTATED, alone, false, outcomes, titles, null).verdict());
-        }
-        return verdicts;
+        Map<String, CheckOutcome> byTask = eachTaskAlone(tasks, dataset, null);
+        return tasks.stream().map(task -> byTask.get(task).verdict()).toList();
     }
 
     /**
@@ -139,14 +132,20 @@ public final class RuleEngine {
      */
     public Map<String, CheckOutcome> outcomesAlone(List<String> tasks, Facts.Dataset dataset,
             Function<List<Finding>, Collection<Finding>> describe) {
-        Objects.requireNonNull(describe, "describe");
+        return eachTaskAlone(tasks, dataset, Objects.requireNonNull(describe, "describe"));
+    }
+
+    /** Each task once, in order, sharing task-free outcomes and titles; {@code describeOnly} null writes no message. */
+    private Map<String, CheckOutcome> eachTaskAlone(List<String> tasks, Facts.Dataset dataset,
+            Function<List<Finding>, Collection<Finding>> describeOnly) {
         List<Facts.Roled> alone = List.of(new Facts.Roled("any", dataset));
         Map<CompiledRule, Outcome> outcomes = new java.util.IdentityHashMap<>();
+        // the titles depend on the datasets only: once for every task, not once per task (a string per node)
         Map<String, String> titles = EvaluationContext.titlesOf(alone);
         Map<String, CheckOutcome> byTask = new java.util.LinkedHashMap<>();
         for (String task : tasks) {
             byTask.computeIfAbsent(task,
-                    t -> evaluate(t, Facts.Purpose.UNSTATED, alone, false, outcomes, titles, describe));
+                    t -> evaluate(t, Facts.Purpose.UNSTATED, alone, false, outcomes, titles, describeOnly));
         }
         return byTask;
     }
