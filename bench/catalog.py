@@ -12,8 +12,10 @@ catalog. Only the standard library is used.
 Shapes, for N datasets (the reference catalog is already loaded, so its keys may be parents):
   - one pipeline chain of min(1000, max(110, N/10)) datasets, each derived from the previous one;
   - one fan-out source with min(10000, max(10, 4N/10)) direct children;
-  - ladders of diamonds (a -> b, a -> c, b + c -> d, d is the next ladder's a), about 5 % of N;
-  - a random forest (new sources, and datasets derived from one or two earlier ones) for the rest;
+  - ladders of diamonds (a -> b, a -> c, b + c -> d, d is the next rung's a), about 5 % of N, in ladders of at
+    most 166 diamonds (the 10k catalog's one ladder; larger catalogs have more ladders, not deeper ones);
+  - a random forest (new sources, and datasets derived from one or two of the latest max(2000, N/5) forest
+    datasets) for the rest, so that its ancestries stay about as deep at 100k and 1M as at 10k;
   - steps from the preprocessing vocabulary, SPDX licenses and expressions, DUO codes on a fifth of the
     datasets, and embargoed leaves owned by several organizations (about 5 %).
 """
@@ -31,6 +33,7 @@ import time
 import urllib.parse
 import urllib.request
 
+LADDER_DIAMONDS = 166
 ORGS = ["nyu", "upenn", "mgh", "stanford", "kcl", "charite"]
 LICENSES = ["CC-BY-4.0", "CC-BY-4.0", "CC0-1.0", "CC-BY-NC-4.0", "CC-BY-SA-4.0", "CC-BY-NC-SA-4.0",
             "CC-BY-ND-4.0", "ODbL-1.0", "PDDL-1.0", "CDLA-Permissive-2.0", "LicenseRef-TCIA-Data-Usage-Policy",
@@ -110,13 +113,23 @@ class Generator:
             self.add("fanout", self.body(f"bench-fanout-{i:05d}", [source]))
         top = "bench-diamond-0000-a"
         self.add("diamond", self.body(top, [SOURCE_PARENTS[2]]))
+        deepest = top
         for i in range(diamonds):
+            if i and i % LADDER_DIAMONDS == 0:
+                # a new ladder: the 10k catalog's one ladder, repeated at larger N instead of made deeper
+                top = f"bench-diamond-{i:04d}-a"
+                self.add("diamond", self.body(top, [SOURCE_PARENTS[2]]))
             b, c, d = (f"bench-diamond-{i:04d}-{x}" for x in "bcd")
             self.add("diamond", self.body(b, [top]))
             self.add("diamond", self.body(c, [top]))
             self.add("diamond", self.body(d, [b, c]))
             top = d
+            if i < LADDER_DIAMONDS:
+                deepest = d
         forest = []
+        # parents are drawn from the latest `window` forest datasets; the window grows with N so that the forest's
+        # ancestries keep the 10k catalog's depth at 100k and 1M (a fixed window of 2,000 made them 28x deeper at 100k)
+        window = max(2000, n // 5)
         left = n - len(self.items)
         embargoed = []
         for i in range(max(0, left)):
@@ -130,7 +143,7 @@ class Generator:
             if not forest or r.random() < 0.3:
                 parents = [r.choice(SOURCE_PARENTS)] if r.random() < 0.2 else []
             else:
-                parents = sorted({r.choice(forest[-2000:]) for _ in range(r.randint(1, 2))})
+                parents = sorted({r.choice(forest[-window:]) for _ in range(r.randint(1, 2))})
             self.add("forest", self.body(key, parents))
             forest.append(key)
         shape = {
@@ -139,7 +152,7 @@ class Generator:
                       "at_depth_10": chain[min(10, chain_len - 1)], "at_depth_100": chain[min(100, chain_len - 1)],
                       "at_depth_1000": chain[min(1000, chain_len - 1)]},
             "fanout": {"source": source, "children": fanout},
-            "diamonds": {"count": diamonds, "tip": top},
+            "diamonds": {"count": diamonds, "ladders": -(-diamonds // LADDER_DIAMONDS), "tip": deepest},
             "forest": {"count": len(forest), "sample": forest[len(forest) // 2] if forest else chain[20]},
             "embargoed": {"count": len(embargoed), "organizations": sorted({e["organization"] for e in embargoed})},
         }

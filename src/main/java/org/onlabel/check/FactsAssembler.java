@@ -65,24 +65,52 @@ public class FactsAssembler {
     public Map<String, Facts.Dataset> assembleAll(java.util.Collection<String> keys, Viewer viewer,
             LicenseAttributeTable licenses) {
         int maxNodes = config.lineage().maxNodes();
+        int maxDepth = config.lineage().maxDepth();
         Map<String, Facts.Dataset> assembled = new LinkedHashMap<>();
         // a batch's datasets share most of their ancestors: each license expression is evaluated once for the batch
         java.util.function.Function<String, Facts.License> license = evaluatedOnce(licenses);
-        if (keys.size() <= WALKED_ONE_BY_ONE) {
-            // A few datasets, typically just created (the worker follows the writes): each walk is made from its
-            // parent's kept walk, one short query, where the batch walk would read a deep chain again in PostgreSQL.
-            for (String key : keys) {
-                List<LineageFactsRepository.Row> walked = walks.walk(key, viewer, config.lineage().maxDepth(),
-                        maxNodes + 1);
+        // The worker follows the writes: most datasets of a batch were just created, and their walks can be made
+        // from their parents' kept walks (a chain's links one after the other), where the batch walk would read
+        // the whole chain again in PostgreSQL for every link. Only the others are walked.
+        Map<String, List<LineageFactsRepository.Row>> madeNow = new java.util.HashMap<>();
+        List<String> toWalk = new ArrayList<>();
+        for (String key : keys) {
+            List<LineageFactsRepository.Row> walked = walks.fromMemory(key, viewer, maxDepth, maxNodes + 1, madeNow);
+            if (walked == null) {
+                toWalk.add(key);
+            } else if (!walked.isEmpty()) {
+                assembled.put(key, of(key, walked, maxNodes, license));
+            }
+        }
+        if (toWalk.size() <= WALKED_ONE_BY_ONE) {
+            // a few datasets: each walk made from its parent's (walked once and kept), one short query each
+            for (String key : toWalk) {
+                List<LineageFactsRepository.Row> walked = walks.walk(key, viewer, maxDepth, maxNodes + 1);
                 if (!walked.isEmpty()) {
                     assembled.put(key, of(key, walked, maxNodes, license));
                 }
             }
             return assembled;
         }
+        assembled.putAll(walkedInOne(toWalk, viewer, license));
+        return assembled;
+    }
+
+    /** The facts of each of these datasets from one recursive query for all of them, without the walk cache. */
+    Map<String, Facts.Dataset> walkedInOne(java.util.Collection<String> keys, Viewer viewer,
+            java.util.function.Function<String, Facts.License> license) {
+        int maxNodes = config.lineage().maxNodes();
+        Map<String, Facts.Dataset> assembled = new LinkedHashMap<>();
         rows.walkAll(keys, viewer, config.lineage().maxDepth(), maxNodes + 1)
                 .forEach((key, walked) -> assembled.put(key, of(key, walked, maxNodes, license)));
         return assembled;
+    }
+
+    /** {@link #walkedInOne} for tests: the batch walk alone, as a batch of datasets nobody walked gets it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Map<String, Facts.Dataset> assembleAllWalked(java.util.Collection<String> keys, Viewer viewer,
+            LicenseAttributeTable licenses) {
+        return walkedInOne(keys, viewer, evaluatedOnce(licenses));
     }
 
     private Facts.Dataset of(String key, List<LineageFactsRepository.Row> walked, int maxNodes,

@@ -3,12 +3,12 @@ package org.onlabel.check;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.onlabel.common.config.OnLabelConfig;
@@ -39,16 +39,16 @@ public class LineageWalkCache {
     }
 
     private final LineageFactsRepository repository;
-    private final EntityManager em;
+    private final LineageFactsRevision revision;
     private final TransactionSynchronizationRegistry transactions;
     private final Cache<Key, Entry> walks;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong derived = new AtomicLong();
 
-    public LineageWalkCache(LineageFactsRepository repository, EntityManager em,
+    public LineageWalkCache(LineageFactsRepository repository, LineageFactsRevision revision,
             TransactionSynchronizationRegistry transactions, OnLabelConfig config) {
         this.repository = repository;
-        this.em = em;
+        this.revision = revision;
         this.transactions = transactions;
         long rows = config.lineage().walkCacheRows();
         this.walks = rows <= 0 ? null : Caffeine.newBuilder().maximumWeight(rows)
@@ -70,7 +70,8 @@ public class LineageWalkCache {
             hits.incrementAndGet();
             return cached.rows();
         }
-        List<LineageFactsRepository.Row> rows = deriveFromParent(key, viewer, maxDepth, limit, revision);
+        List<LineageFactsRepository.Row> rows = deriveFromParent(key, viewer, maxDepth, limit, revision,
+                parentKey -> walkedAndKept(parentKey, revision));
         if (rows != null) {
             derived.incrementAndGet();
         } else {
@@ -79,6 +80,49 @@ public class LineageWalkCache {
         if (!rows.isEmpty()) {
             // no walk is kept for a dataset that does not exist (yet): creating one does not move the revision
             keepAfterCommit(k, new Entry(revision, List.copyOf(rows)));
+        }
+        return rows;
+    }
+
+    /**
+     * The walk of this dataset when memory can give it without walking its ancestry in PostgreSQL: kept, or made from
+     * the kept walk of its one visible parent or from {@code madeNow} (walks made earlier for the same batch, whose
+     * transaction has not committed yet: a chain's links in one batch, parents first). A walk made here is added to
+     * {@code madeNow} and kept after commit. Null when the ancestry has to be walked (the batch walk does that).
+     */
+    public List<LineageFactsRepository.Row> fromMemory(String key, Viewer viewer, int maxDepth, int limit,
+            Map<String, List<LineageFactsRepository.Row>> madeNow) {
+        if (walks == null) {
+            return null;
+        }
+        Long revision = revision();
+        if (revision == null) {
+            return null;
+        }
+        Key k = new Key(key, viewer, maxDepth, limit);
+        Entry cached = walks.getIfPresent(k);
+        if (cached != null && cached.revision() == revision) {
+            hits.incrementAndGet();
+            madeNow.put(key, cached.rows());
+            return cached.rows();
+        }
+        List<LineageFactsRepository.Row> rows = deriveFromParent(key, viewer, maxDepth, limit, revision, parentKey -> {
+            List<LineageFactsRepository.Row> sameBatch = madeNow.get(parentKey.dataset());
+            if (sameBatch != null) {
+                return new Entry(revision, sameBatch);
+            }
+            Entry parent = walks.getIfPresent(parentKey);
+            return parent != null && parent.revision() == revision ? parent : null;
+        });
+        if (rows == null) {
+            return null;
+        }
+        derived.incrementAndGet();
+        if (!rows.isEmpty()) {
+            List<LineageFactsRepository.Row> kept = List.copyOf(rows);
+            madeNow.put(key, kept);
+            keepAfterCommit(k, new Entry(revision, kept));
+            return kept;
         }
         return rows;
     }
@@ -100,7 +144,7 @@ public class LineageWalkCache {
      * parent. A dataset without a parent the viewer sees is its walk one level deep. Null when it cannot be made so.
      */
     private List<LineageFactsRepository.Row> deriveFromParent(String key, Viewer viewer, int maxDepth, int limit,
-            Long revision) {
+            Long revision, java.util.function.Function<Key, Entry> parentWalk) {
         if (maxDepth < 2) {
             return null;
         }
@@ -111,16 +155,8 @@ public class LineageWalkCache {
         if (top.size() != 2 || top.get(0).depth() != 0 || !top.get(0).facts().parents().equals(List.of(top.get(1).key()))) {
             return null;
         }
-        Key parentKey = new Key(top.get(1).key(), viewer, maxDepth, limit);
-        Entry parent = walks.getIfPresent(parentKey);
-        if (parent == null || parent.revision() != revision) {
-            // walked and kept for the parent's next children (siblings of a pipeline's outputs, the next link)
-            parent = new Entry(revision, List.copyOf(repository.walk(parentKey.dataset(), viewer, maxDepth, limit)));
-            keepAfterCommit(parentKey, parent);
-        } else {
-            hits.incrementAndGet();
-        }
-        if (parent.rows().size() >= limit - 1) {
+        Entry parent = parentWalk.apply(new Key(top.get(1).key(), viewer, maxDepth, limit));
+        if (parent == null || parent.rows().size() >= limit - 1) {
             return null;
         }
         List<LineageFactsRepository.Row> rows = new ArrayList<>(parent.rows().size() + 1);
@@ -142,15 +178,21 @@ public class LineageWalkCache {
         return rows;
     }
 
-    /**
-     * The revision, or null when this transaction itself changed what walks read: the revision moves only at its
-     * commit, so until then neither a kept walk nor one made now may stand for the state this transaction sees.
-     */
+    /** The parent's kept walk, or its walk from PostgreSQL, kept for its next children (siblings, the next link). */
+    private Entry walkedAndKept(Key parentKey, long revision) {
+        Entry parent = walks.getIfPresent(parentKey);
+        if (parent != null && parent.revision() == revision) {
+            hits.incrementAndGet();
+            return parent;
+        }
+        parent = new Entry(revision, List.copyOf(repository.walk(parentKey.dataset(), parentKey.viewer(),
+                parentKey.maxDepth(), parentKey.limit())));
+        keepAfterCommit(parentKey, parent);
+        return parent;
+    }
+
     private Long revision() {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                SELECT revision, coalesce(current_setting('onlabel.lineage_facts_written', true), '') = 'on'
-                FROM lineage_facts_revision WHERE id = 1""").getSingleResult();
-        return Boolean.TRUE.equals(row[1]) ? null : ((Number) row[0]).longValue();
+        return revision.current();
     }
 
     /** A walk made in a transaction that rolls back may have seen rows that never existed: it is not kept. */

@@ -23,8 +23,9 @@ import org.onlabel.support.Datasets;
 import org.onlabel.support.Tokens;
 
 /**
- * The batch walk of stored verdicts ({@link FactsAssembler#assembleAll}, which reads each ancestor once for the whole
- * batch and computes each root's depths itself) gives every dataset exactly the facts of its own walk
+ * The batch walk of stored verdicts ({@link FactsAssembler#assembleAllWalked}, which reads each ancestor once for the
+ * whole batch and computes each root's depths itself, and {@link FactsAssembler#assembleAll}, which first makes what
+ * walks it can from memory) gives every dataset exactly the facts of its own walk
  * ({@link FactsAssembler#assemble}): over a chain deeper than the depth limit (30 in tests), a diamond with an
  * embargoed side, a dataset reached at two depths, an ancestry wider than the node limit (50 in tests), the
  * reference catalog, and for the public, an organization's and the admin view.
@@ -81,7 +82,7 @@ class BatchFactsWalkTest {
             LicenseAttributeTable table = licenses.table();
             int n = 0;
             for (Viewer viewer : viewers) {
-                Map<String, Facts.Dataset> batch = facts.assembleAll(keys, viewer, table);
+                Map<String, Facts.Dataset> batch = facts.assembleAllWalked(keys, viewer, table);
                 for (String key : keys) {
                     if (key.equals(hidden) && !viewer.seesEverything() && viewer.organizations().isEmpty()) {
                         assertThat(batch).as("a dataset the viewer may not see").doesNotContainKey(key);
@@ -91,6 +92,12 @@ class BatchFactsWalkTest {
                             .isEqualTo(facts.assemble(key, viewer, table));
                     n++;
                 }
+            }
+            // the worker's batches: walks made from memory where the cache can, the rest walked at once; the same
+            for (Viewer viewer : viewers) {
+                Map<String, Facts.Dataset> mixed = facts.assembleAll(keys, viewer, table);
+                Map<String, Facts.Dataset> walked = facts.assembleAllWalked(keys, viewer, table);
+                assertThat(mixed).as("seen by " + viewer).isEqualTo(walked);
             }
             // a batch small enough to be walked dataset by dataset (through the walk cache) answers the same
             List<String> few = List.of(chain.get(33), bottom, hidden, skip);

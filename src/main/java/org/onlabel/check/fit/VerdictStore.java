@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
+import org.onlabel.check.LineageFactsRevision;
 import org.onlabel.common.db.PgArrays;
 import org.onlabel.common.security.VerdictViews;
 
@@ -26,9 +27,13 @@ public class VerdictStore {
             """;
 
     private final EntityManager em;
+    private final LineageFactsRevision revisions;
+    private final EmbargoedAncestry ancestry;
 
-    public VerdictStore(EntityManager em) {
+    public VerdictStore(EntityManager em, LineageFactsRevision revision, EmbargoedAncestry ancestry) {
         this.em = em;
+        this.revisions = revision;
+        this.ancestry = ancestry;
     }
 
     /** One stored verdict. */
@@ -121,15 +126,125 @@ public class VerdictStore {
 
     /**
      * These datasets with the visibility of every embargoed ancestor, read as an admin would (the views decide who
-     * sees what), in two statements for the whole batch; datasets that no longer exist are left out.
+     * sees what), ordered by id; datasets that no longer exist are left out. A dataset whose parents' embargoed
+     * ancestors are kept ({@link EmbargoedAncestry}, or computed earlier in this batch: ids ascend, parents are
+     * older) gets its own from theirs; the others' are walked at once ({@link #walkedEmbargoedAncestors}).
      */
     public Map<Long, Subject> subjects(List<Long> datasetIds) {
         if (datasetIds.isEmpty()) {
             return Map.of();
         }
+        Long revision = revisions.current();
         Long[] ids = datasetIds.toArray(Long[]::new);
-        // every ancestor of the batch once (a walk of (root, ancestor) pairs read each shared ancestor once per
-        // root: ~10x the rows at 100k datasets), then each root's embargoed ancestors by a search over their parents
+        Map<Long, Object[]> own = new LinkedHashMap<>();
+        for (Object[] r : nativeWithArray("""
+                SELECT id, key, status, visibility, organization FROM dataset WHERE id = ANY(?::bigint[])
+                ORDER BY id""", ids)) {
+            own.put(((Number) r[0]).longValue(), r);
+        }
+        Map<Long, EmbargoedAncestry.Known> known = new HashMap<>();
+        List<Long> toWalk = new ArrayList<>();
+        if (revision == null) {
+            toWalk.addAll(own.keySet());
+        } else {
+            List<Long> notKept = new ArrayList<>();
+            for (Long id : own.keySet()) {
+                ancestry.get(id, revision).ifPresentOrElse(k -> known.put(id, k), () -> notKept.add(id));
+            }
+            Map<Long, List<Long>> parents = parentsOf(notKept);
+            for (Long id : notKept) {
+                EmbargoedAncestry.Known fromParents = fromParents(node(own.get(id)), parents.getOrDefault(id, List.of()),
+                        known, revision);
+                if (fromParents == null) {
+                    toWalk.add(id);
+                } else {
+                    known.put(id, fromParents);
+                    ancestry.put(id, revision, fromParents);
+                }
+            }
+        }
+        Map<Long, Map<Long, VerdictViews.Node>> walked = walkedEmbargoedAncestors(toWalk);
+        walked.forEach((id, embargoed) -> {
+            EmbargoedAncestry.Known k = new EmbargoedAncestry.Known(node(own.get(id)), embargoed);
+            known.put(id, k);
+            if (revision != null) {
+                ancestry.put(id, revision, k);
+            }
+        });
+        Map<Long, Subject> subjects = new LinkedHashMap<>();
+        own.forEach((id, r) -> subjects.put(id, new Subject(id, (String) r[1], "removed".equals(r[2]), node(r),
+                byId(known.get(id).embargoedAncestors()))));
+        return subjects;
+    }
+
+    /** {@link #subjects} as the walk in PostgreSQL alone gives them, nothing kept read or written: for tests. */
+    Map<Long, Subject> walkedSubjects(List<Long> datasetIds) {
+        Long[] ids = datasetIds.toArray(Long[]::new);
+        Map<Long, Map<Long, VerdictViews.Node>> walked = walkedEmbargoedAncestors(datasetIds);
+        Map<Long, Subject> subjects = new LinkedHashMap<>();
+        for (Object[] r : nativeWithArray("""
+                SELECT id, key, status, visibility, organization FROM dataset WHERE id = ANY(?::bigint[])
+                ORDER BY id""", ids)) {
+            long id = ((Number) r[0]).longValue();
+            subjects.put(id, new Subject(id, (String) r[1], "removed".equals(r[2]), node(r),
+                    byId(walked.getOrDefault(id, Map.of()))));
+        }
+        return subjects;
+    }
+
+    private static VerdictViews.Node node(Object[] own) {
+        return new VerdictViews.Node("embargoed".equals(own[3]), (String) own[4]);
+    }
+
+    /** The nodes in the order of their ids, whichever way they were found. */
+    private static List<VerdictViews.Node> byId(Map<Long, VerdictViews.Node> embargoed) {
+        return new java.util.TreeMap<>(embargoed).values().stream().toList();
+    }
+
+    /** Null when a parent's embargoed ancestors are neither kept nor computed in this batch. */
+    private EmbargoedAncestry.Known fromParents(VerdictViews.Node node, List<Long> parents,
+            Map<Long, EmbargoedAncestry.Known> known, long revision) {
+        Map<Long, VerdictViews.Node> embargoed = new HashMap<>();
+        for (Long parent : parents) {
+            EmbargoedAncestry.Known p = known.get(parent);
+            if (p == null) {
+                p = ancestry.get(parent, revision).orElse(null);
+                if (p == null) {
+                    return null;
+                }
+                known.put(parent, p);
+            }
+            if (p.node().embargoed()) {
+                embargoed.put(parent, p.node());
+            }
+            embargoed.putAll(p.embargoedAncestors());
+        }
+        return new EmbargoedAncestry.Known(node, embargoed);
+    }
+
+    private Map<Long, List<Long>> parentsOf(List<Long> datasetIds) {
+        Map<Long, List<Long>> parents = new HashMap<>();
+        if (datasetIds.isEmpty()) {
+            return parents;
+        }
+        for (Object[] r : nativeWithArray("SELECT child_id, parent_id FROM derivation WHERE child_id = ANY(?::bigint[])",
+                datasetIds.toArray(Long[]::new))) {
+            parents.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(((Number) r[1]).longValue());
+        }
+        return parents;
+    }
+
+    /**
+     * The embargoed ancestors of each of these datasets by id, from one walk in PostgreSQL: every ancestor of the
+     * batch once (a walk of (root, ancestor) pairs read each shared ancestor once per root: ~10x the rows at 100k
+     * datasets), then each root's by a search over their parents.
+     */
+    private Map<Long, Map<Long, VerdictViews.Node>> walkedEmbargoedAncestors(List<Long> datasetIds) {
+        Map<Long, Map<Long, VerdictViews.Node>> embargoedAncestors = new HashMap<>();
+        if (datasetIds.isEmpty()) {
+            return embargoedAncestors;
+        }
+        Long[] ids = datasetIds.toArray(Long[]::new);
         Map<Long, Ancestor> ancestry = new HashMap<>();
         for (Object[] a : nativeWithArray("""
                 WITH RECURSIVE up(id) AS (
@@ -143,27 +258,17 @@ public class VerdictStore {
             ancestry.put(id, new Ancestor(new VerdictViews.Node(Boolean.TRUE.equals(a[1]), (String) a[2]),
                     PgArrays.longs((String) a[3])));
         }
-        Map<Long, List<VerdictViews.Node>> embargoedAncestors = new HashMap<>();
         for (Long root : ids) {
             embargoedAncestors.put(root, embargoedAncestors(root, ancestry));
         }
-        Map<Long, Subject> subjects = new LinkedHashMap<>();
-        for (Object[] r : nativeWithArray("""
-                SELECT id, key, status, visibility, organization FROM dataset WHERE id = ANY(?::bigint[])
-                ORDER BY id""", ids)) {
-            long id = ((Number) r[0]).longValue();
-            subjects.put(id, new Subject(id, (String) r[1], "removed".equals(r[2]),
-                    new VerdictViews.Node("embargoed".equals(r[3]), (String) r[4]),
-                    embargoedAncestors.getOrDefault(id, List.of())));
-        }
-        return subjects;
+        return embargoedAncestors;
     }
 
     private record Ancestor(VerdictViews.Node node, long[] parents) {
     }
 
-    private static List<VerdictViews.Node> embargoedAncestors(long root, Map<Long, Ancestor> ancestry) {
-        List<VerdictViews.Node> embargoed = new ArrayList<>();
+    private static Map<Long, VerdictViews.Node> embargoedAncestors(long root, Map<Long, Ancestor> ancestry) {
+        Map<Long, VerdictViews.Node> embargoed = new HashMap<>();
         java.util.Set<Long> seen = new java.util.HashSet<>(List.of(root));
         java.util.ArrayDeque<Long> next = new java.util.ArrayDeque<>(List.of(root));
         while (!next.isEmpty()) {
@@ -176,7 +281,7 @@ public class VerdictStore {
                     next.add(parent);
                     Ancestor p = ancestry.get(parent);
                     if (p != null && p.node().embargoed()) {
-                        embargoed.add(p.node());
+                        embargoed.put(parent, p.node());
                     }
                 }
             }

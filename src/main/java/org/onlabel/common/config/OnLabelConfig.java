@@ -97,6 +97,15 @@ public interface OnLabelConfig {
         @WithDefault("50")
         @jakarta.validation.constraints.Min(1)
         int batchSize();
+
+        /**
+         * Datasets whose embargoed ancestors (what decides the views their verdicts are computed for) a replica
+         * keeps in memory, so that a new dataset's are made from its parents' instead of walking its ancestry
+         * (0 turns it off). An entry answers only while no replica has changed what it read.
+         */
+        @WithDefault("50000")
+        @jakarta.validation.constraints.Min(0)
+        int ancestryCacheSize();
     }
 
     interface Health {
