@@ -338,11 +338,15 @@ def load_sql(args):
                 ws.writerow([ident, o, s["step"], "{}"])
     script = f"""
 BEGIN;
+-- the state rows are written at once below: the row trigger (V18) would insert them one by one
+ALTER TABLE dataset DISABLE TRIGGER dataset_verdict_state_on_insert;
 \\copy dataset (id, key, title, description, modalities, anatomy, formats, subjects, representation, license, data_use, intended_uses, contraindications, organization, visibility, created_at, updated_at, created_by) FROM '{work}/dataset.csv' WITH (FORMAT csv)
 \\copy derivation (child_id, parent_id, ordinal) FROM '{work}/derivation.csv' WITH (FORMAT csv)
 \\copy preprocessing_step (dataset_id, ordinal, step, parameters) FROM '{work}/step.csv' WITH (FORMAT csv)
 SELECT setval(pg_get_serial_sequence('dataset', 'id'), (SELECT max(id) FROM dataset)) AS next_id \\gset
-INSERT INTO dataset_verdict_state (dataset_id, stale) SELECT id, TRUE FROM dataset WHERE id > {base};
+INSERT INTO dataset_verdict_state (dataset_id, stale) SELECT id, TRUE FROM dataset WHERE id > {base}
+ON CONFLICT (dataset_id) DO NOTHING;
+ALTER TABLE dataset ENABLE TRIGGER dataset_verdict_state_on_insert;
 COMMIT;
 VACUUM (ANALYZE) dataset, derivation, preprocessing_step, dataset_verdict_state;
 """

@@ -328,8 +328,9 @@ public class VerdictStore {
             java.sql.Array viewers = connection.createArrayOf("text", rows.stream().map(Row::viewer).toArray());
             java.sql.Array verdicts = connection.createArrayOf("text", rows.stream().map(Row::verdict).toArray());
             try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO dataset_verdict AS v (dataset_id, task, viewer, verdict, ruleset_version)
-                    SELECT i, t, w, x, ? FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) AS r(i, t, w, x)
+                    INSERT INTO dataset_verdict AS v (dataset_id, task, viewer, verdict, ruleset_version, dataset_key)
+                    SELECT i, t, w, x, ?, d.key FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) AS r(i, t, w, x)
+                    JOIN dataset d ON d.id = r.i
                     ON CONFLICT (dataset_id, task, viewer) DO UPDATE
                     SET verdict = EXCLUDED.verdict, ruleset_version = EXCLUDED.ruleset_version
                     WHERE (v.verdict, v.ruleset_version) IS DISTINCT FROM (EXCLUDED.verdict, EXCLUDED.ruleset_version)""");
