@@ -54,8 +54,9 @@ SOURCE_PARENTS = ["fastmri-knee-multicoil", "fastmri-brain-multicoil", "tcga-gbm
 
 
 class Generator:
-    def __init__(self, n, seed):
+    def __init__(self, n, seed, forest_window=0):
         self.n = n
+        self.forest_window = forest_window
         self.rnd = random.Random(seed)
         self.items = []          # (group, body as compact JSON): a million of them fit in memory as text
 
@@ -129,7 +130,7 @@ class Generator:
         forest = []
         # parents are drawn from the latest `window` forest datasets; the window grows with N so that the forest's
         # ancestries keep the 10k catalog's depth at 100k and 1M (a fixed window of 2,000 made them 28x deeper at 100k)
-        window = max(2000, n // 5)
+        window = self.forest_window or max(2000, n // 5)
         left = n - len(self.items)
         embargoed = []
         for i in range(max(0, left)):
@@ -175,7 +176,7 @@ class Generator:
 
 def generate(args):
     os.makedirs(args.out, exist_ok=True)
-    g = Generator(args.datasets, args.seed)
+    g = Generator(args.datasets, args.seed, args.forest_window)
     shape = g.generate()
     shape["seed"] = args.seed
     with open(os.path.join(args.out, "datasets.jsonl"), "w") as f:
@@ -366,6 +367,9 @@ def main():
     g.add_argument("--datasets", type=int, default=10000)
     g.add_argument("--seed", type=int, default=42)
     g.add_argument("--out", required=True)
+    g.add_argument("--forest-window", type=int, default=0,
+                   help="forest parents are drawn from the latest this many (default max(2000, N/5); 2000 gives the "
+                        "deeper forest of the catalogs generated before 2026-12-02)")
     a = sub.add_parser("load-api")
     a.add_argument("--catalog", required=True)
     a.add_argument("--api", required=True)

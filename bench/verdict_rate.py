@@ -32,6 +32,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--datasets", type=int, default=100000)
     p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--forest-window", type=int, default=0, help="catalog.py generate --forest-window (default: its own)")
     p.add_argument("--minutes", type=float, default=10, help="stop sampling after this long (default 10)")
     p.add_argument("--every", type=float, default=10, help="seconds between samples (default 10)")
     p.add_argument("--workers", type=int, help="onlabel.verdicts.workers (default: the service's)")
@@ -62,7 +63,8 @@ def main():
         print(f"service pid {service.pid} on {base}, PostgreSQL on port {pg_port}", flush=True)
         catalog = os.path.join(args.work, "catalog")
         subprocess.run([sys.executable, os.path.join(BENCH, "catalog.py"), "generate", "--datasets",
-                        str(args.datasets), "--seed", str(args.seed), "--out", catalog], check=True)
+                        str(args.datasets), "--seed", str(args.seed), "--forest-window", str(args.forest_window),
+                        "--out", catalog], check=True)
         load = os.path.join(args.work, "load.json")
         subprocess.run([sys.executable, os.path.join(BENCH, "catalog.py"), "load-sql", "--catalog", catalog,
                         "--psql-port", str(pg_port), "--result", load], check=True)

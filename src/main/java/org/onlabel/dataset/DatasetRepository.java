@@ -177,8 +177,11 @@ public class DatasetRepository implements PanacheRepository<Dataset> {
             query.after().ifPresent(k -> b.append(" AND v.dataset_key > :after"));
             branches.add(b.append(filters).append(" ORDER BY v.dataset_key LIMIT :limit)").toString());
         }
+        // driven by the stale rows (none, most of the time): joined the other way round, the planner would walk every
+        // dataset in key order looking for a stale one (195 ms at 100k)
         StringBuilder stale = new StringBuilder("(SELECT d.id AS id, " + VERDICT_OF + " AS verdict, TRUE AS stale,"
-                + " d.key AS key FROM dataset_verdict_state st JOIN dataset d ON d.id = st.dataset_id WHERE st.stale");
+                + " d.key AS key FROM (SELECT dataset_id FROM dataset_verdict_state WHERE stale OFFSET 0) st"
+                + " CROSS JOIN LATERAL (SELECT * FROM dataset x WHERE x.id = st.dataset_id OFFSET 0) d WHERE TRUE");
         query.after().ifPresent(k -> stale.append(" AND d.key > :after"));
         branches.add(stale.append(filters).append(" ORDER BY d.key LIMIT :limit)").toString());
         return "SELECT id, verdict, stale FROM (" + String.join(" UNION ALL ", branches) + ") fit ORDER BY key LIMIT :limit";
