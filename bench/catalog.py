@@ -144,7 +144,8 @@ class Generator:
             if not forest or r.random() < 0.3:
                 parents = [r.choice(SOURCE_PARENTS)] if r.random() < 0.2 else []
             else:
-                parents = sorted({r.choice(forest[-window:]) for _ in range(r.randint(1, 2))})
+                start = max(0, len(forest) - window)   # randrange draws as choice() over the slice did, without copying it
+                parents = sorted({forest[r.randrange(start, len(forest))] for _ in range(r.randint(1, 2))})
             self.add("forest", self.body(key, parents))
             forest.append(key)
         shape = {
