@@ -72,10 +72,10 @@ public class FactsAssembler {
         // The worker follows the writes: most datasets of a batch were just created, and their walks can be made
         // from their parents' kept walks (a chain's links one after the other), where the batch walk would read
         // the whole chain again in PostgreSQL for every link. Only the others are walked.
-        Map<String, List<LineageFactsRepository.Row>> madeNow = new java.util.HashMap<>();
+        Map<String, List<LineageFactsRepository.Row>> fromMemory = walks.fromMemory(keys, viewer, maxDepth, maxNodes + 1);
         List<String> toWalk = new ArrayList<>();
         for (String key : keys) {
-            List<LineageFactsRepository.Row> walked = walks.fromMemory(key, viewer, maxDepth, maxNodes + 1, madeNow);
+            List<LineageFactsRepository.Row> walked = fromMemory.get(key);
             if (walked == null) {
                 toWalk.add(key);
             } else if (!walked.isEmpty()) {

@@ -65,8 +65,8 @@ public class LineageWalkCache {
             return repository.walk(key, viewer, maxDepth, limit);
         }
         Key k = new Key(key, viewer, maxDepth, limit);
-        Entry cached = walks.getIfPresent(k);
-        if (cached != null && cached.revision() == revision) {
+        Entry cached = kept(k, revision);
+        if (cached != null) {
             hits.incrementAndGet();
             return cached.rows();
         }
@@ -85,46 +85,48 @@ public class LineageWalkCache {
     }
 
     /**
-     * The walk of this dataset when memory can give it without walking its ancestry in PostgreSQL: kept, or made from
-     * the kept walk of its one visible parent or from {@code madeNow} (walks made earlier for the same batch, whose
-     * transaction has not committed yet: a chain's links in one batch, parents first). A walk made here is added to
-     * {@code madeNow} and kept after commit. Null when the ancestry has to be walked (the batch walk does that).
+     * The walks of those of these datasets that memory can give without walking their ancestry in PostgreSQL: kept,
+     * or made from the kept walk of their one visible parent or from a walk made earlier in this call (a chain's
+     * links in one batch: keys in order, parents first). Walks made here are kept after commit. A key without an
+     * entry has to be walked (the batch walk does that); an empty walk is a dataset the viewer may not see.
      */
-    public List<LineageFactsRepository.Row> fromMemory(String key, Viewer viewer, int maxDepth, int limit,
-            Map<String, List<LineageFactsRepository.Row>> madeNow) {
-        if (walks == null) {
-            return null;
-        }
-        Long revision = revision();
+    public Map<String, List<LineageFactsRepository.Row>> fromMemory(java.util.Collection<String> keys, Viewer viewer,
+            int maxDepth, int limit) {
+        Map<String, List<LineageFactsRepository.Row>> made = new java.util.LinkedHashMap<>();
+        Long revision = walks == null ? null : revision();
         if (revision == null) {
-            return null;
+            return made;
         }
-        Key k = new Key(key, viewer, maxDepth, limit);
-        Entry cached = walks.getIfPresent(k);
-        if (cached != null && cached.revision() == revision) {
-            hits.incrementAndGet();
-            madeNow.put(key, cached.rows());
-            return cached.rows();
-        }
-        List<LineageFactsRepository.Row> rows = deriveFromParent(key, viewer, maxDepth, limit, revision, parentKey -> {
-            List<LineageFactsRepository.Row> sameBatch = madeNow.get(parentKey.dataset());
-            if (sameBatch != null) {
-                return new Entry(revision, sameBatch);
+        for (String key : keys) {
+            Key k = new Key(key, viewer, maxDepth, limit);
+            Entry cached = kept(k, revision);
+            if (cached != null) {
+                hits.incrementAndGet();
+                made.put(key, cached.rows());
+                continue;
             }
-            Entry parent = walks.getIfPresent(parentKey);
-            return parent != null && parent.revision() == revision ? parent : null;
-        });
-        if (rows == null) {
-            return null;
+            List<LineageFactsRepository.Row> rows = deriveFromParent(key, viewer, maxDepth, limit, revision,
+                    parentKey -> {
+                        List<LineageFactsRepository.Row> sameBatch = made.get(parentKey.dataset());
+                        return sameBatch != null ? new Entry(revision, sameBatch) : kept(parentKey, revision);
+                    });
+            if (rows == null) {
+                continue;
+            }
+            derived.incrementAndGet();
+            List<LineageFactsRepository.Row> walk = List.copyOf(rows);
+            made.put(key, walk);
+            if (!walk.isEmpty()) {
+                keepAfterCommit(k, new Entry(revision, walk));
+            }
         }
-        derived.incrementAndGet();
-        if (!rows.isEmpty()) {
-            List<LineageFactsRepository.Row> kept = List.copyOf(rows);
-            madeNow.put(key, kept);
-            keepAfterCommit(k, new Entry(revision, kept));
-            return kept;
-        }
-        return rows;
+        return made;
+    }
+
+    /** The kept walk of this key at this revision, or null. */
+    private Entry kept(Key key, long revision) {
+        Entry e = walks.getIfPresent(key);
+        return e != null && e.revision() == revision ? e : null;
     }
 
     /** Walks (own or a parent's) answered from memory, and walks made from a parent's, since start: for tests. */
@@ -180,8 +182,8 @@ public class LineageWalkCache {
 
     /** The parent's kept walk, or its walk from PostgreSQL, kept for its next children (siblings, the next link). */
     private Entry walkedAndKept(Key parentKey, long revision) {
-        Entry parent = walks.getIfPresent(parentKey);
-        if (parent != null && parent.revision() == revision) {
+        Entry parent = kept(parentKey, revision);
+        if (parent != null) {
             hits.incrementAndGet();
             return parent;
         }

@@ -99,19 +99,18 @@ class LineageWalkCacheTest {
         // an organization nobody walked for: nothing is kept for this view
         Viewer fresh = new Viewer(false, Set.of(Datasets.uniqueKey("org")));
         QuarkusTransaction.requiringNew().run(() -> {
-            Map<String, List<LineageFactsRepository.Row>> madeNow = new java.util.HashMap<>();
-            assertThat(cache.fromMemory(keys.get(3), fresh, MAX_DEPTH, LIMIT, madeNow))
-                    .as("the tip's parent was walked by nobody for this view").isNull();
+            assertThat(cache.fromMemory(List.of(keys.get(3)), fresh, MAX_DEPTH, LIMIT))
+                    .as("the tip's parent was walked by nobody for this view").doesNotContainKey(keys.get(3));
+            Map<String, List<LineageFactsRepository.Row>> made = cache.fromMemory(keys, fresh, MAX_DEPTH, LIMIT);
             for (String key : keys) {
                 // the source is its own one-deep walk; each link after it is made from the walk before it
-                assertThat(cache.fromMemory(key, fresh, MAX_DEPTH, LIMIT, madeNow)).as(key)
-                        .isEqualTo(repository.walk(key, fresh, MAX_DEPTH, LIMIT));
+                assertThat(made.get(key)).as(key).isEqualTo(repository.walk(key, fresh, MAX_DEPTH, LIMIT));
             }
-            assertThat(madeNow).containsOnlyKeys(keys);
+            assertThat(made).containsOnlyKeys(keys);
         });
         // kept once that transaction committed: a later batch finds the tip's walk without a parent in it
         List<LineageFactsRepository.Row> kept = QuarkusTransaction.requiringNew().call(
-                () -> cache.fromMemory(keys.get(3), fresh, MAX_DEPTH, LIMIT, new java.util.HashMap<>()));
+                () -> cache.fromMemory(List.of(keys.get(3)), fresh, MAX_DEPTH, LIMIT).get(keys.get(3)));
         assertThat(kept).isNotNull().isEqualTo(QuarkusTransaction.requiringNew().call(
                 () -> repository.walk(keys.get(3), fresh, MAX_DEPTH, LIMIT)));
     }

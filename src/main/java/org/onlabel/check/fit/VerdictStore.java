@@ -135,13 +135,7 @@ public class VerdictStore {
             return Map.of();
         }
         Long revision = revisions.current();
-        Long[] ids = datasetIds.toArray(Long[]::new);
-        Map<Long, Object[]> own = new LinkedHashMap<>();
-        for (Object[] r : nativeWithArray("""
-                SELECT id, key, status, visibility, organization FROM dataset WHERE id = ANY(?::bigint[])
-                ORDER BY id""", ids)) {
-            own.put(((Number) r[0]).longValue(), r);
-        }
+        Map<Long, Object[]> own = ownRows(datasetIds);
         Map<Long, EmbargoedAncestry.Known> known = new HashMap<>();
         List<Long> toWalk = new ArrayList<>();
         if (revision == null) {
@@ -171,24 +165,31 @@ public class VerdictStore {
                 ancestry.put(id, revision, k);
             }
         });
-        Map<Long, Subject> subjects = new LinkedHashMap<>();
-        own.forEach((id, r) -> subjects.put(id, new Subject(id, (String) r[1], "removed".equals(r[2]), node(r),
-                byId(known.get(id).embargoedAncestors()))));
-        return subjects;
+        return subjects(own, id -> known.get(id).embargoedAncestors());
     }
 
     /** {@link #subjects} as the walk in PostgreSQL alone gives them, nothing kept read or written: for tests. */
     Map<Long, Subject> walkedSubjects(List<Long> datasetIds) {
-        Long[] ids = datasetIds.toArray(Long[]::new);
         Map<Long, Map<Long, VerdictViews.Node>> walked = walkedEmbargoedAncestors(datasetIds);
-        Map<Long, Subject> subjects = new LinkedHashMap<>();
+        return subjects(ownRows(datasetIds), id -> walked.getOrDefault(id, Map.of()));
+    }
+
+    /** Each dataset's own row (id, key, status, visibility, organization), by id ascending. */
+    private Map<Long, Object[]> ownRows(List<Long> datasetIds) {
+        Map<Long, Object[]> own = new LinkedHashMap<>();
         for (Object[] r : nativeWithArray("""
                 SELECT id, key, status, visibility, organization FROM dataset WHERE id = ANY(?::bigint[])
-                ORDER BY id""", ids)) {
-            long id = ((Number) r[0]).longValue();
-            subjects.put(id, new Subject(id, (String) r[1], "removed".equals(r[2]), node(r),
-                    byId(walked.getOrDefault(id, Map.of()))));
+                ORDER BY id""", datasetIds.toArray(Long[]::new))) {
+            own.put(((Number) r[0]).longValue(), r);
         }
+        return own;
+    }
+
+    private static Map<Long, Subject> subjects(Map<Long, Object[]> own,
+            java.util.function.Function<Long, Map<Long, VerdictViews.Node>> embargoedAncestors) {
+        Map<Long, Subject> subjects = new LinkedHashMap<>();
+        own.forEach((id, r) -> subjects.put(id, new Subject(id, (String) r[1], "removed".equals(r[2]), node(r),
+                byId(embargoedAncestors.apply(id)))));
         return subjects;
     }
 
